@@ -1,0 +1,35 @@
+# Shared settings for the project's scripts. Source it; do not run it.
+# Every value can be overridden from the environment.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
+VENV=${VENV:-$ROOT/.venv}
+RUN_DIR=${RUN_DIR:-$ROOT/.run}
+PGPORT=${PGPORT:-55432}
+PGDATA=${PGDATA:-$RUN_DIR/pgdata}
+PGSOCKET=${PGSOCKET:-$RUN_DIR/socket}
+ODOO_PORT=${ODOO_PORT:-8069}
+DB_NAME=${DB_NAME:-aftersales_demo}
+PYTHON=${PYTHON:-python3.11}
+ODOO_NIGHTLY_URL=${ODOO_NIGHTLY_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# apt_install PKG... : install Debian packages when root, else say what is missing.
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if is_root && command -v apt-get >/dev/null; then
+    say "Installing Debian packages: ${missing[*]}"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; then
+      apt-get update -qq >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+  else
+    die "missing system packages: ${missing[*]} (install them, e.g. sudo apt-get install ${missing[*]})"
+  fi
+}
