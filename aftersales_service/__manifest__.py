@@ -15,15 +15,21 @@
         "portal",
         "contacts",
         "product",
+        "resource",
         "stock",
         "account",
         "helpdesk_mgmt",
+        "web_hierarchy",
     ],
     "data": [
         "security/aftersales_security.xml",
+        "security/ir.model.access.csv",
+        "views/aftersales_menus.xml",
+        # network: service points, dealers, areas, technicians
+        # warranty: policies, installed units, entitlement
+        # service: requests, SLA, fault codes, jobs
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",
-        "views/aftersales_menus.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -31,6 +37,9 @@
         "demo/res_users_demo.xml",
         "demo/product_demo.xml",
         "demo/res_partner_demo.xml",
+        # network
+        # warranty
+        # service
     ],
     "assets": {
         "web.report_assets_common": [

@@ -1,0 +1,3 @@
+# network
+# warranty
+# service
