@@ -28,6 +28,7 @@
         # network: service points, dealers, areas, technicians
         # warranty: policies, installed units, entitlement
         # service: requests, SLA, fault codes, jobs
+        "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",
     ],

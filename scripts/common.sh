@@ -7,16 +7,31 @@ ODOO_SRC=${ODOO_SRC:-/opt/odoo18}
 VENV=${VENV:-$ROOT/.venv}
 RUN_DIR=${RUN_DIR:-$ROOT/.run}
 PGPORT=${PGPORT:-55432}
-PGDATA=${PGDATA:-$RUN_DIR/pgdata}
-PGSOCKET=${PGSOCKET:-$RUN_DIR/socket}
 ODOO_PORT=${ODOO_PORT:-8069}
 DB_NAME=${DB_NAME:-aftersales_demo}
 PYTHON=${PYTHON:-python3.11}
 ODOO_NIGHTLY_URL=${ODOO_NIGHTLY_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
 
+is_root() { [ "$(id -u)" = 0 ]; }
+
+# Where the project's cluster lives: .run/ of the checkout. As root, the cluster runs as the
+# postgres system user, who must reach it: a checkout in a private home (/root) is out of its
+# reach, and a Unix socket path may not exceed 107 bytes; then /var/tmp holds the cluster.
+pg_paths() {
+  local home="$RUN_DIR"
+  if { is_root && id postgres >/dev/null 2>&1 \
+         && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; } \
+     || [ ${#RUN_DIR} -gt 80 ]; then
+    home="/var/tmp/aftersales-pg-$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"
+  fi
+  PGDATA=${AFTERSALES_PGDATA:-$home/pgdata}
+  PGSOCKET=${AFTERSALES_PGSOCKET:-$home/socket}
+  PGLOGDIR="$home/pglog"
+}
+pg_paths
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
-is_root() { [ "$(id -u)" = 0 ]; }
 
 # apt_install PKG... : install Debian packages when root, else say what is missing.
 apt_install() {

@@ -2,7 +2,6 @@
 # The project's own PostgreSQL cluster: data and socket under .run/, its own port.
 # Usage: scripts/pg.sh start|stop|status.  Never touches another cluster.
 source "$(dirname "$0")/common.sh"
-PGLOGDIR="$RUN_DIR/pglog"
 
 find_bindir() {
   local d
@@ -17,6 +16,7 @@ ensure_binaries() {
   PGBIN=$(find_bindir) && return 0
   apt_install postgresql
   PGBIN=$(find_bindir) || die "PostgreSQL server binaries (initdb, pg_ctl) not found; install postgresql"
+  pg_paths  # the postgres system user exists only now
 }
 
 # Postgres refuses to run as root: the cluster then belongs to the postgres system user.
@@ -35,7 +35,7 @@ port_busy() {
 
 start() {
   ensure_binaries
-  mkdir -p "$RUN_DIR" "$PGSOCKET" "$PGLOGDIR"
+  mkdir -p "$RUN_DIR" "$PGSOCKET" "$PGLOGDIR" "$(dirname "$PGDATA")"
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     say "Creating the project's PostgreSQL cluster in $PGDATA"
     mkdir -p "$PGDATA"

@@ -41,8 +41,17 @@ def server(odoo_cmd, tmp_path_factory):
     log = tmp_path_factory.mktemp("server") / "odoo.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(
-            [*odoo_cmd, "-d", db, f"--db-filter=^{db}$", "--http-port", str(port),
-             "--http-interface", "127.0.0.1", "--max-cron-threads=0"],
+            [
+                *odoo_cmd,
+                "-d",
+                db,
+                f"--db-filter=^{db}$",
+                "--http-port",
+                str(port),
+                "--http-interface",
+                "127.0.0.1",
+                "--max-cron-threads=0",
+            ],
             stdout=out,
             stderr=subprocess.STDOUT,
         )

@@ -36,9 +36,7 @@ class TestAftersalesSecurity(AftersalesCommon):
             with self.subTest(role=role):
                 self.assertIn(root.id, visible)
                 seen = {
-                    name
-                    for name, xmlid in SECTIONS.items()
-                    if self.env.ref(xmlid).id in visible
+                    name for name, xmlid in SECTIONS.items() if self.env.ref(xmlid).id in visible
                 }
                 self.assertEqual(seen, EXPECTED_SECTIONS[role])
 
