@@ -15,6 +15,7 @@ ODOO=("$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$db" --stop-after-i
 I18N="$ROOT/aftersales_service/i18n"
 "${ODOO[@]}" --modules=aftersales_service --i18n-export="$I18N/aftersales_service.pot"
 msgmerge --quiet --update --backup=none --no-fuzzy-matching --width=79 "$I18N/zh_CN.po" "$I18N/aftersales_service.pot"
+msgattrib --no-obsolete --width=79 -o "$I18N/zh_CN.po" "$I18N/zh_CN.po"
 untranslated=$(msgattrib --untranslated --no-obsolete "$I18N/zh_CN.po" | grep -c '^msgid' || true)
 # msgattrib prints the header entry too
 say "zh_CN.po: $((untranslated > 0 ? untranslated - 1 : 0)) untranslated entries (msgattrib --untranslated shows them)"

@@ -21,11 +21,16 @@ fi
 
 say "Setting up the virtualenv at $VENV (first time: several minutes)"
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-pip=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
-"${pip[@]}" "setuptools<70" wheel setuptools_scm
+# pip_install ARGS...: quiet, without the warnings of index folders this machine lacks.
+pip_install() {
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "$@" 2>&1 \
+    | { grep -v "^WARNING: Location '.*' is ignored" || true; }
+  return "${PIPESTATUS[0]}"
+}
+pip_install "setuptools<70" wheel setuptools_scm
 # Odoo pins old sdists (cbor2 5.4.2) that fail under pip's build isolation on Python 3.11.
-"${pip[@]}" --no-build-isolation -r "$ODOO_SRC/requirements.txt"
-"${pip[@]}" --no-build-isolation --no-deps -e "$ODOO_SRC"
-"${pip[@]}" --no-build-isolation -r "$ROOT/requirements.txt"
+pip_install --no-build-isolation -r "$ODOO_SRC/requirements.txt"
+pip_install --no-build-isolation --no-deps -e "$ODOO_SRC"
+pip_install --no-build-isolation -r "$ROOT/requirements.txt"
 echo "$want" > "$stamp"
 say "Virtualenv ready"

@@ -1,10 +1,15 @@
-"""The addon installs in a fresh database without demo data (the way a customer installs it)."""
+"""The addon installs in a fresh database without demo data (the way a customer installs it),
+and every string it shows there has its Chinese translation."""
 
 import os
 import subprocess
 import uuid
+from pathlib import Path
 
+import polib
 import pytest
+
+ADDON = Path(__file__).resolve().parent.parent / "aftersales_service"
 
 
 def _conf(key):
@@ -37,19 +42,15 @@ def psql(db, sql):
     ).stdout.strip()
 
 
-@pytest.fixture
-def fresh_db(odoo_cmd):
+@pytest.fixture(scope="module")
+def installed_without_demo(odoo_cmd):
+    """A new database with the addon installed without demo data; dropped afterwards."""
     name = f"aftersales_test_nodemo_{uuid.uuid4().hex[:8]}"
-    yield name
-    psql("postgres", f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def test_installs_without_demo_data(odoo_cmd, fresh_db):
     result = subprocess.run(
         [
             *odoo_cmd,
             "-d",
-            fresh_db,
+            name,
             "-i",
             "aftersales_service",
             "--without-demo=all",
@@ -60,18 +61,59 @@ def test_installs_without_demo_data(odoo_cmd, fresh_db):
         text=True,
         timeout=900,
     )
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, log[-3000:]
+    try:
+        yield name, result.returncode, result.stdout + result.stderr
+    finally:
+        psql("postgres", f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def test_installs_without_demo_data(installed_without_demo):
+    db, returncode, log = installed_without_demo
+    assert returncode == 0, log[-3000:]
     assert " ERROR " not in log, log[-3000:]
-    state = psql(fresh_db, "SELECT state FROM ir_module_module WHERE name = 'aftersales_service'")
+    state = psql(db, "SELECT state FROM ir_module_module WHERE name = 'aftersales_service'")
     assert state == "installed"
-    assert psql(fresh_db, "SELECT count(*) FROM res_users WHERE login = 'clerk'") == "0"
+    assert psql(db, "SELECT count(*) FROM res_users WHERE login = 'clerk'") == "0"
     assert (
         psql(
-            fresh_db,
+            db,
             "SELECT count(*) FROM ir_ui_menu WHERE parent_id IN "
             "(SELECT res_id FROM ir_model_data WHERE module = 'aftersales_service' "
             "AND name = 'aftersales_menu_root')",
         )
         == "7"
+    )
+
+
+def test_every_string_a_user_sees_has_its_chinese_translation(
+    odoo_cmd, installed_without_demo, tmp_path
+):
+    """Export the addon's terms as `make i18n` does: each one must have a zh_CN
+    translation, so nothing shows up in English to a Chinese user."""
+    db, returncode, log = installed_without_demo
+    assert returncode == 0, log[-3000:]
+    pot_path = tmp_path / "aftersales_service.pot"
+    export = subprocess.run(
+        [
+            *odoo_cmd,
+            "-d",
+            db,
+            "--modules=aftersales_service",
+            f"--i18n-export={pot_path}",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert export.returncode == 0, (export.stdout + export.stderr)[-3000:]
+    translated = {
+        entry.msgid for entry in polib.pofile(str(ADDON / "i18n" / "zh_CN.po")) if entry.msgstr
+    }
+    missing = sorted(
+        entry.msgid for entry in polib.pofile(str(pot_path)) if entry.msgid not in translated
+    )
+    assert not missing, "no zh_CN translation (run make i18n, then translate):\n" + "\n".join(
+        missing
     )

@@ -1,6 +1,20 @@
 from . import test_aftersales_security
 from . import test_aftersales_report
 from . import test_aftersales_ui
+
 # network
+from . import test_res_partner_network
+from . import test_aftersales_dealer_class
+from . import test_aftersales_agency_contract
+
 # warranty
+from . import test_sanbao_period
+from . import test_aftersales_entitlement
+from . import test_stock_lot
+from . import test_aftersales_warranty_policy
+
 # service
+from . import test_aftersales_sla
+from . import test_helpdesk_ticket
+from . import test_aftersales_fault_code
+from . import test_aftersales_service_job

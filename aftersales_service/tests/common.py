@@ -19,6 +19,9 @@ class AftersalesCommon(BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The test database has Chinese loaded, which makes it the superuser's language:
+        # assert the English source texts unless a test asks for Chinese.
+        cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
         cls.users = {
             role: new_test_user(
                 cls.env,

@@ -1,0 +1,635 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The 三包 entitlement decision: one place for every rule.
+
+``aftersales.entitlement`` is an abstract model with no table: it reads units
+(``stock.lot``), their policy and their repair history, and returns what the
+consumer is entitled to. It never writes. ``stock.lot.aftersales_entitlement``
+is the public entry point.
+"""
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+
+from . import sanbao_period
+
+DECISIONS = [
+    ("refund", "Refund"),
+    ("exchange", "Exchange"),
+    ("free_repair", "Free Repair"),
+    ("paid_repair", "Paid Repair"),
+    ("not_covered", "Not Covered"),
+]
+
+#: the strongest remedy wins: a refund also allows an exchange or a repair
+STRENGTH = {"refund": 5, "exchange": 4, "free_repair": 3, "paid_repair": 2, "not_covered": 1}
+
+EXCLUSION_REASONS = [
+    ("misuse", "Misuse or poor care"),
+    ("disassembly", "Disassembled by an unauthorised repairer"),
+    ("no_voucher", "No 三包 voucher or invoice"),
+    ("serial_mismatch", "Serial number mismatched or altered"),
+    ("force_majeure", "Force majeure"),
+]
+
+#: rollover ranges are loaded this far beyond the longest period
+ROLLOVER_MARGIN_DAYS = 90
+
+
+class AftersalesEntitlement(models.AbstractModel):
+    _name = "aftersales.entitlement"
+    _description = "三包 Entitlement Decision"
+
+    # ------------------------------------------------------------------
+    # Public (for stock.lot)
+    # ------------------------------------------------------------------
+    @api.model
+    def _decide(
+        self,
+        lots,
+        fault_date,
+        part=None,
+        usage=False,
+        serious=False,
+        fault_key=False,
+        exclusion=False,
+    ):
+        """Decide the entitlement of ``lots`` for a fault on ``fault_date``.
+
+        Returns ``{lot id: result}``. Reads only; a constant number of queries
+        whatever the number of units. Rules, strongest remedy first (the first
+        rule that holds among the strongest remedies decides):
+
+        1. ``excluded_<reason>`` → not_covered: an exclusion given for this fault
+           or recorded on the unit (misuse, disassembly, no voucher, serial
+           mismatch, force majeure);
+           ``unit_returned`` / ``unit_exchanged`` → not_covered: the unit was
+           refunded or exchanged before the fault (the replacement is covered);
+        2. no policy → UserError;
+        3. ``refund_window`` → refund: within the refund days (when the policy
+           says so, only when a main part fails);
+           ``refund_after_exchange`` → refund: a replacement unit failing within
+           the policy's days of the exchange;
+           ``serious_fault_window`` → the policy's serious-fault remedy: a
+           serious fault within its days and usage;
+        4. ``exchange_window`` → exchange: within the exchange days;
+           ``repeat_repair`` → exchange: in the 三包 period, the same fault
+           already repaired the policy's number of times;
+           ``repair_days`` → exchange: in the 三包 period, more days in repair
+           than the policy's limit (in total, or for one repair);
+        5. ``sanbao_period`` → free_repair: within the 三包 period (time and usage);
+        6. ``part_period`` → free_repair: within the failed part's own period;
+        7. ``repair_period`` → free_repair: within the repair warranty (包修期);
+        8. ``usage_limit`` → paid_repair: time left but a usage limit reached;
+           ``period_expired`` → paid_repair: every period over.
+
+        Periods start on the policy's start event (sale by default), the day
+        itself not counted; a replacement unit starts again on its own sale
+        (exchange) date unless the policy keeps the replaced unit's start;
+        periods are extended by the days in repair before the fault when the
+        policy says so, and roll forward to the next working day when they end
+        on a non-working day of the policy's calendar. Usage limits are
+        inclusive: a reading equal to the limit is still covered. Only repairs
+        taken in before the fault date count. Warnings (``card_late``,
+        ``card_missing``, ``start_event_missing``, ``usage_unknown``) never
+        change the decision.
+        """
+        fault_date = fields.Date.to_date(fault_date)
+        part = part or self.env["product.product"]
+        self._check_request(lots, fault_date, usage, exclusion)
+        history = self._repair_history(lots, fault_date)
+        working_day = self._working_day_predicates(lots, history, part)
+        return {
+            lot.id: self._decide_unit(
+                lot,
+                fault_date,
+                part,
+                usage,
+                serious,
+                fault_key,
+                exclusion,
+                history[lot.id],
+                working_day.get(lot.warranty_policy_id.calendar_id.id),
+            )
+            for lot in lots
+        }
+
+    @api.model
+    def _period_summary(self, lots):
+        """Return ``{lot id: {'start', 'sanbao_end', 'repair_end', 'parts'}}`` for
+        the stored dates of the units: periods as of now, extended by the days
+        of finished repairs. ``parts`` is a list of (part line, end date)."""
+        history = self._repair_history(lots, None)
+        working_day = self._working_day_predicates(lots, history, None)
+        summary = {}
+        for lot in lots:
+            policy, start = lot.warranty_policy_id, lot.warranty_start_date
+            if not (policy and start):
+                summary[lot.id] = {
+                    "start": start,
+                    "sanbao_end": False,
+                    "repair_end": False,
+                    "parts": [],
+                }
+                continue
+            extra = history[lot.id]["days_total"] if policy.extend_by_repair_days else 0
+            end = self._end_function(policy, start, working_day.get(policy.calendar_id.id))
+            sanbao_end = end(months=policy.sanbao_months, extra=extra)
+            repair_end = max(sanbao_end, end(months=policy.repair_months, extra=extra))
+            summary[lot.id] = {
+                "start": start,
+                "sanbao_end": sanbao_end,
+                "repair_end": repair_end,
+                "parts": [(line, end(months=line.months, extra=extra)) for line in policy.part_ids],
+            }
+        return summary
+
+    @api.model
+    def _start_date(self, lot, policy):
+        """The day the unit's periods are counted from (not itself counted)."""
+        if lot.replaces_lot_id and policy and not policy.restart_on_exchange:
+            return lot.replaces_lot_id.warranty_start_date or lot.sale_date
+        event_date = (
+            {
+                "installation": lot.installation_date,
+                "acceptance": lot.acceptance_date,
+            }.get(policy.start_event)
+            if policy
+            else False
+        )
+        return event_date or lot.sale_date
+
+    # ------------------------------------------------------------------
+    # Input
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_request(self, lots, fault_date, usage, exclusion):
+        """Raise one UserError listing every reason the request cannot be decided."""
+        problems = []
+        if not fault_date:
+            problems.append(_("Enter the date of the fault."))
+        if usage is not False and usage is not None and usage < 0:
+            problems.append(
+                _(
+                    "The usage reading %(usage)s is negative: enter the odometer or "
+                    "hour-meter reading at the time of the fault.",
+                    usage=usage,
+                )
+            )
+        if exclusion and exclusion not in dict(EXCLUSION_REASONS):
+            problems.append(_("Unknown exclusion reason %(reason)s.", reason=exclusion))
+        for lot in lots:
+            problems += self._unit_problems(lot, fault_date, bool(exclusion))
+        if problems:
+            raise UserError("\n".join(problems))
+
+    @api.model
+    def _unit_problems(self, lot, fault_date, excluded):
+        if lot.product_id.tracking != "serial":
+            return [
+                _(
+                    "%(product)s is not tracked by serial number: the 三包 entitlement "
+                    "is decided for one serial-numbered unit at a time.",
+                    product=lot.product_id.display_name,
+                )
+            ]
+        if not lot.sale_date:
+            return [
+                _(
+                    "Unit %(unit)s has no sale date: enter the date it was sold before "
+                    "deciding its warranty.",
+                    unit=lot.display_name,
+                )
+            ]
+        if fault_date and fault_date < lot.sale_date:
+            return [
+                _(
+                    "The fault date %(fault)s of unit %(unit)s is before its sale date "
+                    "%(sale)s: check both dates.",
+                    fault=format_date(self.env, fault_date),
+                    unit=lot.display_name,
+                    sale=format_date(self.env, lot.sale_date),
+                )
+            ]
+        if not lot.warranty_policy_id and not (excluded or lot.aftersales_exclusion):
+            return [
+                _(
+                    "No warranty policy covers %(product)s sold on %(date)s: add one in "
+                    "After-Sales > Configuration > Warranty Policies, or check the "
+                    "validity dates and products of the existing ones.",
+                    product=lot.product_id.display_name,
+                    date=format_date(self.env, lot.sale_date),
+                )
+            ]
+        return []
+
+    @api.model
+    def _repair_history(self, lots, fault_date):
+        """Per unit: repairs taken in before ``fault_date`` (all finished ones when
+        None), counts per fault and days in repair. One query."""
+        domain = [("lot_id", "in", lots.ids)]
+        if fault_date:
+            domain.append(("date_start", "<", fault_date))
+        else:
+            domain.append(("date_end", "!=", False))
+        repairs = (
+            self.env["aftersales.unit.repair"]
+            .sudo()
+            .search_fetch(
+                domain, ["lot_id", "date_start", "date_end", "fault_key", "serious", "remedy"]
+            )
+        )
+        history = {
+            lot.id: {"counts": defaultdict(int), "serious_counts": defaultdict(int), "days": []}
+            for lot in lots
+        }
+        for repair in repairs:
+            unit = history[repair.lot_id.id]
+            end = min(repair.date_end or fault_date, fault_date) if fault_date else repair.date_end
+            unit["days"].append(repair._days_until(end))
+            if repair.remedy == "repair":
+                key = repair.fault_key or ""
+                unit["counts"][key] += 1
+                if repair.serious:
+                    unit["serious_counts"][key] += 1
+        for unit in history.values():
+            unit["days_total"] = sum(unit["days"])
+        return history
+
+    @api.model
+    def _working_day_predicates(self, lots, history, part):
+        """{calendar id: predicate(date) -> bool} for the calendars of the units'
+        policies that roll periods forward; one load of each calendar over the
+        range of dates the periods can end in."""
+        ranges = {}
+        for lot in lots:
+            policy, start = lot.warranty_policy_id, lot.warranty_start_date
+            if not (policy.holiday_rollover and policy.calendar_id and start):
+                continue
+            months = max(
+                [policy.sanbao_months, policy.repair_months, *policy.part_ids.mapped("months")]
+            )
+            days = max(
+                policy.refund_days,
+                policy.exchange_days,
+                policy.serious_fault_days,
+                policy.registration_days,
+            )
+            last = (
+                start
+                + relativedelta(months=months)
+                + timedelta(days=days + history[lot.id]["days_total"] + ROLLOVER_MARGIN_DAYS)
+            )
+            first = start
+            if policy.calendar_id.id in ranges:
+                first = min(first, ranges[policy.calendar_id.id][0])
+                last = max(last, ranges[policy.calendar_id.id][1])
+            ranges[policy.calendar_id.id] = (first, last)
+        predicates = {}
+        for calendar_id, (first, last) in ranges.items():
+            calendar = self.env["resource.calendar"].browse(calendar_id)
+            days = self._working_days(calendar, first, last)
+            predicates[calendar_id] = self._make_predicate(days, first, last)
+        return predicates
+
+    @api.model
+    def _make_predicate(self, working_days, first, last):
+        def is_working_day(day):
+            if first <= day <= last:
+                return day in working_days
+            return day.weekday() < 5
+
+        return is_working_day
+
+    @api.model
+    def _working_days(self, calendar, first, last):
+        """The dates with working time in ``calendar`` (public holidays removed)."""
+        tz = pytz.timezone(calendar.tz or "UTC")
+        start = tz.localize(datetime.combine(first, time.min))
+        stop = tz.localize(datetime.combine(last, time.max))
+        intervals = calendar.sudo()._work_intervals_batch(start, stop)[False]
+        return {begin.astimezone(tz).date() for begin, _stop, _meta in intervals}
+
+    # ------------------------------------------------------------------
+    # The decision
+    # ------------------------------------------------------------------
+    @api.model
+    def _end_function(self, policy, start, is_working_day):
+        roll = is_working_day if policy.holiday_rollover else None
+
+        def end(days=0, months=0, extra=0):
+            return sanbao_period.period_end(
+                start, days=days, months=months, extra_days=extra, is_working_day=roll
+            )
+
+        return end
+
+    @api.model
+    def _decide_unit(
+        self, lot, fault_date, part, usage, serious, fault_key, exclusion, history, working_day
+    ):
+        exclusion = exclusion or lot.aftersales_exclusion
+        if exclusion:
+            return self._result("not_covered", f"excluded_{exclusion}", lot, fault_date, {})
+        gone = self._unit_gone(lot, fault_date)
+        if gone:
+            return self._result("not_covered", gone, lot, fault_date, {})
+        policy = lot.warranty_policy_id
+        start = lot.warranty_start_date or self._start_date(lot, policy)
+        reading = lot.usage_reading if usage is False or usage is None else usage
+        extra = history["days_total"] if policy.extend_by_repair_days else 0
+        end = self._end_function(policy, start, working_day)
+        part_line = policy._part_line(part)
+        ends = {
+            "start": start,
+            "sanbao": end(months=policy.sanbao_months, extra=extra),
+            "repair": end(months=policy.repair_months, extra=extra),
+            "part": part_line and end(months=part_line.months, extra=extra),
+            "refund": policy.refund_days and end(days=policy.refund_days),
+            "exchange": policy.exchange_days and end(days=policy.exchange_days),
+            "serious": policy.serious_fault_days and end(days=policy.serious_fault_days),
+            "after_exchange": policy.refund_days_after_exchange
+            and lot.replaces_lot_id
+            and sanbao_period.period_end(
+                lot.sale_date,
+                days=policy.refund_days_after_exchange,
+                is_working_day=working_day if policy.holiday_rollover else None,
+            ),
+            "reading": reading,
+        }
+
+        def within(limit_end, usage_limit=0):
+            return (
+                bool(limit_end)
+                and fault_date <= limit_end
+                and (not usage_limit or reading <= usage_limit)
+            )
+
+        in_sanbao = within(ends["sanbao"], policy.sanbao_usage)
+        checks = [
+            (
+                "refund",
+                "refund_window",
+                within(ends["refund"])
+                and (not policy.refund_main_parts_only or part_line.is_main_part),
+            ),
+            ("refund", "refund_after_exchange", within(ends["after_exchange"])),
+            (
+                policy.serious_fault_remedy,
+                "serious_fault_window",
+                serious and within(ends["serious"], policy.serious_fault_usage),
+            ),
+            ("exchange", "exchange_window", within(ends["exchange"])),
+            (
+                "exchange",
+                "repeat_repair",
+                in_sanbao and self._repeat_repair(policy, history, fault_key),
+            ),
+            ("exchange", "repair_days", in_sanbao and self._too_long_in_repair(policy, history)),
+            ("free_repair", "sanbao_period", in_sanbao),
+            (
+                "free_repair",
+                "part_period",
+                bool(part_line) and within(ends["part"], part_line.usage_limit),
+            ),
+            (
+                "free_repair",
+                "repair_period",
+                bool(policy.repair_months) and within(ends["repair"], policy.repair_usage),
+            ),
+        ]
+        hits = [(decision, rule) for decision, rule, holds in checks if holds]
+        if hits:
+            decision, rule = max(hits, key=lambda hit: STRENGTH[hit[0]])
+        else:
+            time_left = any(within(ends[key]) for key in ("sanbao", "repair", "part") if ends[key])
+            decision, rule = "paid_repair", "usage_limit" if time_left else "period_expired"
+        result = self._result(decision, rule, lot, fault_date, ends, policy, part_line, history)
+        result["warnings"] = self._warnings(lot, policy, fault_date, usage, working_day)
+        return result
+
+    @api.model
+    def _unit_gone(self, lot, fault_date):
+        """``unit_returned`` / ``unit_exchanged`` when the unit had left the
+        customer before the fault, else False."""
+        if lot.returned_date and fault_date > lot.returned_date:
+            return "unit_returned"
+        exchanged_on = lot.replaced_by_lot_id.sale_date
+        if exchanged_on and fault_date > exchanged_on:
+            return "unit_exchanged"
+        return False
+
+    @api.model
+    def _repeat_repair(self, policy, history, fault_key):
+        def repairs(counts):
+            if fault_key:
+                return counts.get(fault_key, 0)
+            return max(counts.values(), default=0)
+
+        serious_or_all = (
+            history["serious_counts"] if policy.repeat_serious_only else history["counts"]
+        )
+        return bool(
+            (policy.repeat_repair_count and repairs(serious_or_all) >= policy.repeat_repair_count)
+            or (
+                policy.repeat_any_repair_count
+                and repairs(history["counts"]) >= policy.repeat_any_repair_count
+            )
+        )
+
+    @api.model
+    def _too_long_in_repair(self, policy, history):
+        if not policy.repair_days_limit:
+            return False
+        if policy.repair_days_per_repair:
+            return max(history["days"], default=0) > policy.repair_days_limit
+        return history["days_total"] > policy.repair_days_limit
+
+    @api.model
+    def _warnings(self, lot, policy, fault_date, usage, working_day):
+        warnings = []
+        deadline = sanbao_period.period_end(
+            lot.sale_date,
+            days=policy.registration_days,
+            is_working_day=working_day if policy.holiday_rollover else None,
+        )
+        if lot.registration_card_date and lot.registration_card_date > deadline:
+            warnings.append(
+                {
+                    "code": "card_late",
+                    "text": _(
+                        "The registration card (三包回执卡) arrived on %(card)s, after its "
+                        "deadline %(deadline)s: the consumer's rights are unchanged; follow "
+                        "up with the selling dealer.",
+                        card=format_date(self.env, lot.registration_card_date),
+                        deadline=format_date(self.env, deadline),
+                    ),
+                }
+            )
+        elif not lot.registration_card_date and fault_date > deadline:
+            warnings.append(
+                {
+                    "code": "card_missing",
+                    "text": _(
+                        "The registration card (三包回执卡) was due by %(deadline)s and has "
+                        "not been received: the consumer's rights are unchanged; follow up "
+                        "with the selling dealer.",
+                        deadline=format_date(self.env, deadline),
+                    ),
+                }
+            )
+        event_date = {
+            "installation": lot.installation_date,
+            "acceptance": lot.acceptance_date,
+        }.get(policy.start_event, True)
+        if not event_date and not lot.replaces_lot_id:
+            warnings.append(
+                {
+                    "code": "start_event_missing",
+                    "text": _(
+                        "The policy counts from the %(event)s, which is not recorded on the "
+                        "unit: the periods were counted from the sale date.",
+                        event=dict(policy._fields["start_event"]._description_selection(self.env))[
+                            policy.start_event
+                        ],
+                    ),
+                }
+            )
+        has_usage_limit = policy.sanbao_usage or policy.repair_usage or policy.serious_fault_usage
+        if has_usage_limit and (usage is False or usage is None) and not lot.usage_date:
+            warnings.append(
+                {
+                    "code": "usage_unknown",
+                    "text": _(
+                        "No usage reading is known for the unit: the usage limits were not checked."
+                    ),
+                }
+            )
+        return warnings
+
+    @api.model
+    def _result(
+        self, decision, rule, lot, fault_date, ends, policy=None, part_line=None, history=None
+    ):
+        return {
+            "lot_id": lot.id,
+            "decision": decision,
+            "rule": rule,
+            "explanation": self._explain(rule, fault_date, ends, policy, part_line, history),
+            "policy_id": policy.id if policy else False,
+            "warranty_start": ends.get("start") or False,
+            "period_end": ends.get("sanbao") or False,
+            "repair_period_end": (ends.get("sanbao") and max(ends["sanbao"], ends["repair"]))
+            or False,
+            "part_period_end": ends.get("part") or False,
+            "warnings": [],
+        }
+
+    @api.model
+    def _explain(self, rule, fault_date, ends, policy, part_line, history):
+        """The zh_CN or English sentence saying why (by the env's language)."""
+        if rule.startswith("excluded_"):
+            reason = dict(
+                self.env["aftersales.unit.repair"]
+                ._fields["exclusion"]
+                ._description_selection(self.env)
+            )
+            return _(
+                "Not covered by 三包: %(reason)s.",
+                reason=reason.get(rule.removeprefix("excluded_"), rule),
+            )
+
+        if rule == "unit_returned":
+            return _(
+                "The unit was returned and refunded before the fault: it is no longer covered."
+            )
+        if rule == "unit_exchanged":
+            return _("The unit was exchanged before the fault: decide on its replacement instead.")
+
+        def day(key):
+            return format_date(self.env, ends[key]) if ends.get(key) else ""
+
+        values = {
+            "fault": format_date(self.env, fault_date),
+            "refund_end": day("refund"),
+            "exchange_end": day("exchange"),
+            "serious_end": day("serious"),
+            "after_exchange_end": day("after_exchange"),
+            "sanbao_end": day("sanbao"),
+            "repair_end": day("repair"),
+            "part_end": day("part"),
+            "part": part_line.product_id.display_name or part_line.categ_id.display_name
+            if part_line
+            else "",
+            "repairs": policy.repeat_repair_count or policy.repeat_any_repair_count,
+            "days": history["days_total"],
+            "limit": policy.repair_days_limit,
+            "usage": ends.get("reading") or 0,
+        }
+        texts = {
+            "refund_window": _(
+                "The fault on %(fault)s is within the refund window ending %(refund_end)s: "
+                "the consumer may choose a refund, an exchange or a free repair.",
+                **values,
+            ),
+            "refund_after_exchange": _(
+                "The replacement unit failed on %(fault)s, within the window after the "
+                "exchange ending %(after_exchange_end)s: the consumer may choose a refund, "
+                "an exchange or a free repair.",
+                **values,
+            ),
+            "serious_fault_window": _(
+                "A serious fault on %(fault)s is within the serious-fault window ending "
+                "%(serious_end)s: the consumer may choose the remedy of the policy or a "
+                "free repair.",
+                **values,
+            ),
+            "exchange_window": _(
+                "The fault on %(fault)s is within the exchange window ending "
+                "%(exchange_end)s: the consumer may choose an exchange or a free repair.",
+                **values,
+            ),
+            "repeat_repair": _(
+                "The same fault has already been repaired %(repairs)s times in the 三包 "
+                "period: the consumer may choose an exchange or a free repair.",
+                **values,
+            ),
+            "repair_days": _(
+                "The unit has spent %(days)s days in repair, more than the limit of "
+                "%(limit)s days: the consumer may choose an exchange or a free repair.",
+                **values,
+            ),
+            "sanbao_period": _(
+                "The fault on %(fault)s is within the 三包 period ending %(sanbao_end)s: "
+                "free repair.",
+                **values,
+            ),
+            "part_period": _(
+                "The part %(part)s is within its own period ending %(part_end)s: free "
+                "repair of the part.",
+                **values,
+            ),
+            "repair_period": _(
+                "The fault on %(fault)s is within the repair warranty ending "
+                "%(repair_end)s: free repair.",
+                **values,
+            ),
+            "usage_limit": _(
+                "The reading %(usage)s is over the usage limit of the policy, although "
+                "time remains: paid repair.",
+                **values,
+            ),
+            "period_expired": _(
+                "Every period of the unit ended before the fault on %(fault)s (三包 period "
+                "%(sanbao_end)s): paid repair.",
+                **values,
+            ),
+        }
+        return texts[rule]

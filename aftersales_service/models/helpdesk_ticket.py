@@ -1,0 +1,532 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import format_datetime
+
+from .aftersales_sla_rule import AREA_CLASSES, REQUEST_TYPES, SLA_CLOCKS, URGENCIES
+
+COMPLAINT_CATEGORIES = [
+    ("suggestion", "Suggestion"),
+    ("grievance", "Grievance"),
+    ("engineer", "Evaluation of the Engineer"),
+]
+COMPLAINT_SEVERITIES = [("minor", "Minor"), ("major", "Major")]
+SLA_STATUSES = [
+    ("none", "No Service Level"),
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("breached", "Breached"),
+]
+# Clocks met by a recorded time; resolution is met when the ticket is closed.
+TIMED_CLOCKS = ("callback", "onsite", "opinion")
+SLA_BREACH_BATCH = 200
+
+
+class HelpdeskTicket(models.Model):
+    """A service request (报装/报修/咨询/投诉/退换货) with its service level clocks.
+
+    Each clock (callback, on site, handling opinion, resolution) has a deadline
+    counted in the working time of the matching ``aftersales.sla.rule``, from
+    ``reported_at``. Time spent in a stage flagged ``aftersales_sla_pause`` is
+    added to the deadlines not met yet. A clock met late, or still open when the
+    breach cron runs after its deadline, is marked breached once.
+    """
+
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "aftersales.entitlement.snapshot"]
+
+    # ------------------------------------------------------------------
+    # Fields: the request
+    # ------------------------------------------------------------------
+
+    lot_id = fields.Many2one(
+        "stock.lot",
+        "Unit",
+        tracking=True,
+        index="btree_not_null",
+        domain="[('product_id.tracking', '=', 'serial')]",
+        help="The serial number of the customer's unit: its 三包 decision is taken from it.",
+    )
+    product_id = fields.Many2one(related="lot_id.product_id", string="Product")
+    service_point_id = fields.Many2one(
+        "res.partner",
+        compute="_compute_service_point_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        domain="[('is_service_point', '=', True)]",
+        help="The service point responsible for the customer's address; editable.",
+    )
+    job_ids = fields.One2many("aftersales.service.job", "ticket_id", "Service Jobs")
+    job_count = fields.Integer(compute="_compute_job_count")
+
+    request_type = fields.Selection(
+        REQUEST_TYPES, required=True, default="repair", tracking=True, index=True
+    )
+    urgency = fields.Selection(
+        URGENCIES, required=True, default="normal", tracking=True, index=True
+    )
+    area_class = fields.Selection(
+        AREA_CLASSES,
+        compute="_compute_area_class",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Where the unit is: decides how soon a technician must be on site. "
+        "Taken from the customer, editable.",
+    )
+    reported_at = fields.Datetime(
+        string="Reported On",
+        required=True,
+        default=fields.Datetime.now,
+        copy=False,
+        tracking=True,
+        help="When the customer called or wrote. The service level clocks start "
+        "here; correct it when a request is logged late.",
+    )
+
+    # ------------------------------------------------------------------
+    # Fields: complaints
+    # ------------------------------------------------------------------
+
+    complaint_category = fields.Selection(COMPLAINT_CATEGORIES, tracking=True)
+    complaint_severity = fields.Selection(
+        COMPLAINT_SEVERITIES,
+        tracking=True,
+        help="A major complaint is escalated to the management.",
+    )
+    root_cause = fields.Text()
+    prevention = fields.Text(string="Preventive Action")
+    complaint_escalated = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="Technical: the major complaint was escalated with an activity.",
+    )
+
+    # ------------------------------------------------------------------
+    # Fields: service levels
+    # ------------------------------------------------------------------
+
+    sla_rule_id = fields.Many2one(
+        "aftersales.sla.rule",
+        string="Service Level Rule",
+        compute="_compute_sla_rule_id",
+        store=True,
+        index=True,
+        ondelete="set null",
+    )
+    callback_deadline = fields.Datetime(
+        string="Call Back by", compute="_compute_sla_deadlines", store=True
+    )
+    onsite_deadline = fields.Datetime(
+        string="On Site by", compute="_compute_sla_deadlines", store=True
+    )
+    opinion_deadline = fields.Datetime(
+        string="Handling Opinion by", compute="_compute_sla_deadlines", store=True
+    )
+    resolution_deadline = fields.Datetime(
+        string="Resolved by", compute="_compute_sla_deadlines", store=True
+    )
+    callback_done_at = fields.Datetime(
+        string="Called Back On", readonly=True, copy=False, tracking=True
+    )
+    onsite_done_at = fields.Datetime(
+        string="On Site On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Set by the first check-in of a field-service job.",
+    )
+    opinion_done_at = fields.Datetime(
+        string="Opinion Given On", readonly=True, copy=False, tracking=True
+    )
+    callback_breached = fields.Boolean(readonly=True, copy=False)
+    onsite_breached = fields.Boolean(string="On-Site Breached", readonly=True, copy=False)
+    opinion_breached = fields.Boolean(readonly=True, copy=False)
+    resolution_breached = fields.Boolean(readonly=True, copy=False)
+    callback_overdue_hours = fields.Float(
+        string="Callback Overdue (Working Hours)", readonly=True, copy=False
+    )
+    onsite_overdue_hours = fields.Float(
+        string="On-Site Overdue (Working Hours)", readonly=True, copy=False
+    )
+    opinion_overdue_hours = fields.Float(
+        string="Opinion Overdue (Working Hours)", readonly=True, copy=False
+    )
+    resolution_overdue_hours = fields.Float(
+        string="Resolution Overdue (Working Hours)", readonly=True, copy=False
+    )
+    # Working hours paused while each clock was still open.
+    callback_paused_hours = fields.Float(readonly=True, copy=False)
+    onsite_paused_hours = fields.Float(readonly=True, copy=False)
+    opinion_paused_hours = fields.Float(readonly=True, copy=False)
+    resolution_paused_hours = fields.Float(readonly=True, copy=False)
+    sla_paused_since = fields.Datetime(
+        string="Service Levels Paused Since", readonly=True, copy=False
+    )
+    sla_status = fields.Selection(
+        SLA_STATUSES,
+        string="Service Level",
+        compute="_compute_sla_status",
+        store=True,
+        index=True,
+    )
+    sla_next_deadline = fields.Datetime(
+        string="Next Deadline",
+        compute="_compute_sla_status",
+        store=True,
+        help="The earliest deadline not met yet.",
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("partner_id")
+    def _compute_area_class(self):
+        for ticket in self:
+            ticket.area_class = ticket.partner_id.area_class or ticket.area_class or "central_city"
+
+    @api.depends("partner_id")
+    def _compute_service_point_id(self):
+        points = self.partner_id._aftersales_find_service_points()
+        for ticket in self:
+            ticket.service_point_id = points.get(ticket.partner_id.id) or ticket.service_point_id
+
+    def _compute_job_count(self):
+        counts = dict(
+            self.env["aftersales.service.job"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.job_count = counts.get(ticket, 0)
+
+    @api.depends("request_type", "urgency", "area_class", "company_id")
+    def _compute_sla_rule_id(self):
+        rules = self.env["aftersales.sla.rule"].sudo()
+        found = {}
+        for ticket in self:
+            key = (ticket.company_id, ticket.request_type, ticket.urgency, ticket.area_class)
+            if key not in found:
+                found[key] = rules._find_rule(*key)
+            ticket.sla_rule_id = found[key]
+
+    @api.depends(
+        "sla_rule_id",
+        "reported_at",
+        "callback_paused_hours",
+        "onsite_paused_hours",
+        "opinion_paused_hours",
+        "resolution_paused_hours",
+    )
+    def _compute_sla_deadlines(self):
+        for ticket in self:
+            rule = ticket.sla_rule_id.sudo()
+            for clock in SLA_CLOCKS:
+                deadline = False
+                target = rule and rule._target_hours(clock)
+                if target and ticket.reported_at:
+                    paused = ticket[f"{clock}_paused_hours"]
+                    deadline = rule._add_working_hours(ticket.reported_at, target + paused)
+                ticket[f"{clock}_deadline"] = deadline
+
+    @api.depends(
+        *(f"{clock}_deadline" for clock in SLA_CLOCKS),
+        *(f"{clock}_done_at" for clock in TIMED_CLOCKS),
+        *(f"{clock}_breached" for clock in SLA_CLOCKS),
+        "stage_id.closed",
+        "closed_date",
+        "sla_paused_since",
+    )
+    def _compute_sla_status(self):
+        for ticket in self:
+            clocks = [clock for clock in SLA_CLOCKS if ticket[f"{clock}_deadline"]]
+            open_clocks = [
+                clock
+                for clock in clocks
+                if not ticket.stage_id.closed and not ticket._aftersales_sla_met_at(clock)
+            ]
+            ticket.sla_next_deadline = min(
+                (ticket[f"{clock}_deadline"] for clock in open_clocks), default=False
+            )
+            if not clocks:
+                status = "none"
+            elif any(ticket[f"{clock}_breached"] for clock in clocks):
+                status = "breached"
+            elif not open_clocks:
+                status = "met"
+            elif ticket.sla_paused_since:
+                status = "paused"
+            else:
+                status = "running"
+            ticket.sla_status = status
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("reported_at")
+    def _check_reported_at(self):
+        now = fields.Datetime.now()
+        future = self.filtered(lambda t: t.reported_at and t.reported_at > now)
+        if future:
+            raise ValidationError(
+                _(
+                    "A request cannot be reported in the future: %(tickets)s.",
+                    tickets=", ".join(future.mapped("display_name")),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        paused = tickets.filtered("stage_id.aftersales_sla_pause")
+        if paused:
+            paused.sla_paused_since = fields.Datetime.now()
+        tickets._aftersales_escalate_major_complaints()
+        tickets.filtered("lot_id")._take_entitlement_snapshot()
+        return tickets
+
+    def write(self, vals):
+        """Keep the service-level clocks right across pause and closing stages."""
+        now = fields.Datetime.now()
+        new_stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        was_paused = self.filtered("stage_id.aftersales_sla_pause")
+        was_open = self.filtered(lambda t: not t.stage_id.closed)
+        if new_stage and not new_stage.aftersales_sla_pause:
+            was_paused._aftersales_sla_resume(now)
+        res = super().write(vals)
+        if new_stage.aftersales_sla_pause:
+            (self - was_paused).sla_paused_since = now
+        if new_stage.closed:
+            was_open._aftersales_sla_close(now)
+        if {"request_type", "complaint_severity"} & set(vals):
+            self._aftersales_escalate_major_complaints()
+        if "lot_id" in vals:
+            self._take_entitlement_snapshot()
+        return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_aftersales_dispatch(self):
+        """Open a new service job (派工单) for this request, ready to dispatch."""
+        self.ensure_one()
+        job = self.env["aftersales.service.job"].create(self._prepare_service_job_vals())
+        return job._get_form_action()
+
+    def action_view_jobs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_service_job_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    def _prepare_service_job_vals(self):
+        self.ensure_one()
+        job_type = "installation" if self.request_type == "installation" else "repair"
+        return {
+            "ticket_id": self.id,
+            "partner_id": self.partner_id.id,
+            "lot_id": self.lot_id.id,
+            "service_point_id": self.service_point_id.id,
+            "job_type": job_type,
+            "company_id": self.company_id.id,
+        }
+
+    def _entitlement_fault_date(self):
+        return fields.Date.context_today(self, self.reported_at)
+
+    def action_aftersales_callback_done(self):
+        """The clerk called the customer back and booked the visit."""
+        self._aftersales_ensure_not_met("callback")
+        self._aftersales_sla_mark_met("callback", fields.Datetime.now())
+
+    def action_aftersales_opinion_given(self):
+        """Headquarters gave its handling opinion on an urgent or major issue."""
+        self._aftersales_ensure_not_met("opinion")
+        self._aftersales_sla_mark_met("opinion", fields.Datetime.now())
+
+    # ------------------------------------------------------------------
+    # Business methods: service levels
+    # ------------------------------------------------------------------
+
+    def _aftersales_mark_onsite(self, when=None):
+        """Record the arrival on site at ``when`` (default now); called by the
+        check-in of a field-service job. Only the first arrival counts."""
+        self.filtered(lambda t: not t.onsite_done_at)._aftersales_sla_mark_met(
+            "onsite", when or fields.Datetime.now()
+        )
+
+    def _aftersales_ensure_not_met(self, clock):
+        done = self.filtered(lambda t: t[f"{clock}_done_at"])
+        if done:
+            raise UserError(
+                _(
+                    "%(clock)s is already recorded on %(tickets)s.",
+                    clock=self._aftersales_sla_clock_label(clock),
+                    tickets=", ".join(done.mapped("display_name")),
+                )
+            )
+
+    @api.model
+    def _aftersales_sla_clock_label(self, clock):
+        return {
+            "callback": _("Callback"),
+            "onsite": _("On-site visit"),
+            "opinion": _("Handling opinion"),
+            "resolution": _("Resolution"),
+        }[clock]
+
+    def _aftersales_sla_met_at(self, clock):
+        """When ``clock`` was met, False while it is open."""
+        self.ensure_one()
+        if clock == "resolution":
+            return self.stage_id.closed and self.closed_date
+        return self[f"{clock}_done_at"]
+
+    def _aftersales_sla_mark_met(self, clock, when):
+        """Record ``clock`` as met at ``when``; late, it is marked breached."""
+        for ticket in self:
+            if clock in TIMED_CLOCKS:
+                ticket[f"{clock}_done_at"] = when
+            deadline = ticket[f"{clock}_deadline"]
+            if deadline and when > deadline:
+                ticket._aftersales_sla_breach(clock, when)
+
+    def _aftersales_sla_breach(self, clock, when, schedule_activity=False):
+        """Mark ``clock`` breached, by how much at ``when``; the first time, post
+        a note and, for a clock still open, an activity for the responsible."""
+        self.ensure_one()
+        deadline = self[f"{clock}_deadline"]
+        overdue = self.sla_rule_id.sudo()._working_hours_between(deadline, when)
+        first_time = not self[f"{clock}_breached"]
+        self.write({f"{clock}_breached": True, f"{clock}_overdue_hours": overdue})
+        if first_time:
+            self._aftersales_sla_notify_breach(clock, schedule_activity)
+
+    def _aftersales_sla_notify_breach(self, clock, schedule_activity):
+        self.ensure_one()
+        tz = self.sla_rule_id.sudo().calendar_id.tz
+        body = _(
+            "%(clock)s deadline missed: due %(deadline)s.",
+            clock=self._aftersales_sla_clock_label(clock),
+            deadline=format_datetime(self.env, self[f"{clock}_deadline"], tz=tz),
+        )
+        self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        user = self.user_id or self._aftersales_escalation_user()
+        if schedule_activity and user:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("%(clock)s overdue", clock=self._aftersales_sla_clock_label(clock)),
+                note=body,
+                user_id=user.id,
+            )
+
+    def _aftersales_sla_resume(self, now):
+        """Leaving a paused stage: extend the open deadlines by the working time
+        spent paused."""
+        for ticket in self.filtered("sla_paused_since"):
+            rule = ticket.sla_rule_id.sudo()
+            paused = rule and rule._working_hours_between(ticket.sla_paused_since, now)
+            vals = {"sla_paused_since": False}
+            for clock in SLA_CLOCKS:
+                if paused and not ticket._aftersales_sla_met_at(clock):
+                    vals[f"{clock}_paused_hours"] = ticket[f"{clock}_paused_hours"] + paused
+            ticket.write(vals)
+
+    def _aftersales_sla_close(self, now):
+        """The tickets were just closed: resolution is met; the other clocks
+        whose deadline passed unmet are breached (no activity any more)."""
+        for ticket in self:
+            ticket._aftersales_sla_mark_met("resolution", ticket.closed_date or now)
+        self._aftersales_sla_check_breaches(now, schedule_activity=False)
+
+    def _aftersales_sla_check_breaches(self, now, schedule_activity=True):
+        for ticket in self:
+            for clock in SLA_CLOCKS:
+                deadline = ticket[f"{clock}_deadline"]
+                if (
+                    deadline
+                    and deadline < now
+                    and not ticket[f"{clock}_breached"]
+                    and not ticket._aftersales_sla_met_at(clock)
+                ):
+                    ticket._aftersales_sla_breach(clock, now, schedule_activity)
+
+    @api.model
+    def _aftersales_sla_breach_domain(self, now):
+        clock_domains = []
+        for clock in SLA_CLOCKS:
+            domain = [
+                (f"{clock}_deadline", "<", now),
+                (f"{clock}_breached", "=", False),
+            ]
+            if clock in TIMED_CLOCKS:
+                domain.append((f"{clock}_done_at", "=", False))
+            clock_domains.append(domain)
+        return expression.AND(
+            [
+                [
+                    ("stage_id.closed", "=", False),
+                    ("stage_id.aftersales_sla_pause", "=", False),
+                ],
+                expression.OR(clock_domains),
+            ]
+        )
+
+    @api.model
+    def _cron_aftersales_sla_breach(self, batch_size=SLA_BREACH_BATCH):
+        """Mark the deadlines passed on open, running tickets as breached, one
+        batch per call; the cron runner calls again while some remain."""
+        now = fields.Datetime.now()
+        domain = self._aftersales_sla_breach_domain(now)
+        tickets = self.search(domain, limit=batch_size, order="id")
+        tickets._aftersales_sla_check_breaches(now)
+        remaining = self.search_count(domain) if len(tickets) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
+
+    # ------------------------------------------------------------------
+    # Business methods: complaints
+    # ------------------------------------------------------------------
+
+    def _aftersales_escalation_user(self):
+        """Who handles escalations of the ticket: the team leader, else the first
+        after-sales manager of the ticket's company."""
+        self.ensure_one()
+        if self.team_id.user_id:
+            return self.team_id.user_id
+        managers = self.env.ref("aftersales_service.group_aftersales_manager").sudo().users
+        return managers.filtered(
+            lambda user: not user.share and self.company_id in user.company_ids
+        ).sorted("id")[:1]
+
+    def _aftersales_escalate_major_complaints(self):
+        """Schedule one activity per major complaint, never twice."""
+        to_escalate = self.filtered(
+            lambda t: t.request_type == "complaint"
+            and t.complaint_severity == "major"
+            and not t.complaint_escalated
+        )
+        for ticket in to_escalate:
+            ticket.complaint_escalated = True
+            user = ticket._aftersales_escalation_user()
+            if user:
+                ticket.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=_("Major complaint: review and reply"),
+                    user_id=user.id,
+                )

@@ -1,0 +1,23 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_contract_reminder_days = fields.Integer(
+        related="company_id.aftersales_contract_reminder_days", readonly=False
+    )
+    aftersales_allow_negative_point_stock = fields.Boolean(
+        related="company_id.aftersales_allow_negative_point_stock", readonly=False
+    )
+    aftersales_fee_pricelist_id = fields.Many2one(
+        related="company_id.aftersales_fee_pricelist_id", readonly=False
+    )
+    aftersales_labour_product_id = fields.Many2one(
+        related="company_id.aftersales_labour_product_id", readonly=False
+    )
+    aftersales_travel_product_id = fields.Many2one(
+        related="company_id.aftersales_travel_product_id", readonly=False
+    )

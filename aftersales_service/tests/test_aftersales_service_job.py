@@ -1,0 +1,308 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+from datetime import date, timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import AftersalesCommon
+
+# A 1x1 PNG: a customer's signature as the signature widget stores it.
+SIGNATURE = base64.b64encode(
+    bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3a5de"
+        "0000000049454e44ae426082"
+    )
+)
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesServiceJob(AftersalesCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.today = fields.Date.context_today(cls.env["res.partner"])
+        cls.category = cls.env["product.category"].create({"name": "Test water heaters"})
+        cls.heater = cls.env["product.product"].create(
+            {
+                "name": "Test heater",
+                "categ_id": cls.category.id,
+                "type": "consu",
+                "is_storable": True,
+                "tracking": "serial",
+            }
+        )
+        cls.element = cls.env["product.product"].create(
+            {
+                "name": "Test heating element",
+                "type": "consu",
+                "is_storable": True,
+                "list_price": 95.0,
+            }
+        )
+        cls.env["aftersales.warranty.policy"].create(
+            {
+                "name": "Test heater policy",
+                "code": "TEST-HEATER",
+                "company_id": cls.env.company.id,
+                "version_date_from": date(2000, 1, 1),
+                "product_category_ids": [Command.set(cls.category.ids)],
+                "start_event": "sale",
+                "refund_days": 7,
+                "exchange_days": 15,
+                "sanbao_months": 12,
+                "repair_months": 12,
+            }
+        )
+        cls.point = cls.env["res.partner"].create(
+            {"name": "Test service point", "is_company": True, "is_service_point": True}
+        )
+        cls.technician = cls.env["res.partner"].create(
+            {
+                "name": "Test technician",
+                "parent_id": cls.point.id,
+                "is_technician": True,
+                "technician_certificate": "CERT-1",
+                "technician_certificate_expiry": cls.today + timedelta(days=365),
+            }
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "Test customer"})
+        cls.unit_in_warranty = cls._create_unit("SN-NEW", cls.today - timedelta(days=100))
+        cls.unit_expired = cls._create_unit("SN-OLD", cls.today - timedelta(days=1000))
+        symptom = cls.env["aftersales.fault.code"].create(
+            {"name": "No heating", "code": "T-NH", "product_category_id": cls.category.id}
+        )
+        cls.fault = cls.env["aftersales.fault.code"].create(
+            {
+                "name": "Heating element burnt",
+                "code": "T-NH-01",
+                "parent_id": symptom.id,
+                "labour_hours": 0.5,
+                "cause_class": "product_quality",
+            }
+        )
+        cls.point_location = cls.point._aftersales_stock_location()
+        cls.env["stock.quant"]._update_available_quantity(cls.element, cls.point_location, 5)
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "Heater does not heat",
+                "description": "No hot water",
+                "partner_id": cls.customer.id,
+                "request_type": "repair",
+            }
+        )
+
+    @classmethod
+    def _create_unit(cls, serial, sale_date):
+        return cls.env["stock.lot"].create(
+            {
+                "name": serial,
+                "product_id": cls.heater.id,
+                "customer_id": cls.customer.id,
+                "sale_date": sale_date,
+            }
+        )
+
+    def _create_job(self, unit, **vals):
+        return (
+            self.env["aftersales.service.job"]
+            .with_user(self.user_clerk)
+            .create(
+                {
+                    "ticket_id": self.ticket.id,
+                    "lot_id": unit.id,
+                    "service_point_id": self.point.id,
+                    "technician_id": self.technician.id,
+                    "fault_code_id": self.fault.id,
+                    **vals,
+                }
+            )
+        )
+
+    def _work_on_site(self, job, quantity=1.0):
+        job.action_dispatch()
+        job.action_accept()
+        job.action_check_in()
+        job.write(
+            {
+                "part_ids": [
+                    Command.create(
+                        {"product_id": self.element.id, "quantity": quantity, "old_part_kept": True}
+                    )
+                ],
+                "signature": SIGNATURE,
+                "signed_by": "Test customer",
+            }
+        )
+
+    def _point_stock(self, product):
+        return self.env["stock.quant"]._get_available_quantity(product, self.point_location)
+
+    # ------------------------------------------------------------------
+    # The whole visit
+    # ------------------------------------------------------------------
+    def test_sanbao_repair_from_dispatch_to_callback(self):
+        job = self._create_job(self.unit_in_warranty)
+        self.assertTrue(job.name.startswith("PG"))
+        self.assertEqual(job.partner_id, self.customer, "the customer comes from the request")
+        self.assertEqual(job.entitlement_decision, "free_repair")
+        self.assertEqual(job.coverage, "sanbao")
+        self.assertEqual(job.labour_hours, 0.5, "labour defaults to the fault's norm")
+        self.assertEqual(job.cause_class, "product_quality")
+
+        self._work_on_site(job)
+        self.assertEqual(job.state, "on_site")
+        self.assertTrue(job.dispatched_at and job.accepted_at and job.checkin_at)
+        self.assertEqual(
+            self.ticket.onsite_done_at, job.checkin_at, "check-in meets the on-site SLA"
+        )
+
+        job.action_complete()
+        self.assertEqual(job.state, "done")
+        move = job.part_ids.move_ids
+        self.assertEqual(move.state, "done")
+        self.assertEqual(move.location_id, self.point_location)
+        self.assertEqual(move.location_dest_id, self.env.ref("stock.stock_location_customers"))
+        self.assertEqual(self._point_stock(self.element), 4.0)
+        self.assertFalse(job.invoice_id, "the customer never pays for a 三包 repair")
+        repair = self.unit_in_warranty.aftersales_repair_ids
+        self.assertEqual(len(repair), 1, "the unit's repair history grows by one")
+        self.assertEqual(repair.fault_key, "T-NH-01")
+        self.assertEqual(repair.part_id, self.element)
+
+        job.write(
+            {
+                "callback_method": "phone",
+                "callback_attitude": "5",
+                "callback_quality": "4",
+                "callback_resolution": "4",
+            }
+        )
+        job.action_callback_done()
+        self.assertEqual(job.state, "called_back")
+        self.assertAlmostEqual(job.satisfaction, 13 / 3)
+        self.assertFalse(job.is_unsatisfied)
+
+    def test_paid_job_invoices_the_customer_at_the_fee_schedule(self):
+        job = self._create_job(self.unit_expired, travel_fee=30.0, travel_distance=12.0)
+        self.assertEqual(job.entitlement_decision, "paid_repair")
+        self.assertEqual(job.coverage, "paid")
+        self._work_on_site(job)
+        job.action_complete()
+        invoice = job.invoice_id
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.partner_id, self.customer)
+        labour_price = self.env.ref("aftersales_service.product_service_labour").lst_price
+        self.assertAlmostEqual(invoice.amount_untaxed, 0.5 * labour_price + 30.0 + 95.0)
+        self.assertEqual(invoice.invoice_origin, job.name)
+
+    # ------------------------------------------------------------------
+    # Rules
+    # ------------------------------------------------------------------
+    def test_expired_certificate_blocks_dispatch(self):
+        self.technician.technician_certificate_expiry = self.today - timedelta(days=1)
+        job = self._create_job(self.unit_in_warranty)
+        with self.assertRaises(UserError) as error:
+            job.action_dispatch()
+        self.assertIn("Test technician", str(error.exception))
+        self.assertIn("expired", str(error.exception))
+        self.assertEqual(job.state, "draft")
+
+    def test_dispatch_needs_a_technician(self):
+        job = self._create_job(self.unit_in_warranty, technician_id=False)
+        with self.assertRaisesRegex(UserError, "Choose a service point and one of its technicians"):
+            job.action_dispatch()
+
+    def test_technician_of_another_point_is_refused(self):
+        other_point = self.env["res.partner"].create(
+            {"name": "Other point", "is_company": True, "is_service_point": True}
+        )
+        with self.assertRaisesRegex(ValidationError, "is not a technician of Other point"):
+            self._create_job(self.unit_in_warranty, service_point_id=other_point.id)
+
+    def test_part_missing_at_the_point_stops_checkout_and_moves_nothing(self):
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job, quantity=8.0)
+        with self.assertRaises(UserError) as error:
+            job.action_complete()
+        self.assertIn("Test heating element: 8.0 needed, 5.0 available", str(error.exception))
+        self.assertEqual(job.state, "on_site")
+        self.assertEqual(self._point_stock(self.element), 5.0)
+
+    def test_negative_stock_at_points_when_the_setting_allows_it(self):
+        self.env.company.aftersales_allow_negative_point_stock = True
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job, quantity=8.0)
+        job.action_complete()
+        self.assertEqual(job.state, "done")
+        quant = self.env["stock.quant"].search(
+            [("product_id", "=", self.element.id), ("location_id", "=", self.point_location.id)]
+        )
+        self.assertEqual(sum(quant.mapped("quantity")), -3.0)
+
+    def test_checkout_needs_the_customer_signature(self):
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.signature = False
+        with self.assertRaisesRegex(UserError, "The customer has not signed"):
+            job.action_complete()
+
+    def test_steps_follow_the_order_of_a_visit(self):
+        job = self._create_job(self.unit_in_warranty)
+        with self.assertRaisesRegex(UserError, "cannot be accepted in their present state"):
+            job.action_accept()
+        with self.assertRaisesRegex(UserError, "cannot be completed in their present state"):
+            job.action_complete()
+
+    def test_dispatched_job_cannot_be_deleted(self):
+        job = self._create_job(self.unit_in_warranty)
+        job.action_dispatch()
+        with self.assertRaisesRegex(UserError, "cancel them instead of deleting them"):
+            job.unlink()
+
+    def test_unsatisfied_customer_gets_a_new_visit_or_a_complaint(self):
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.action_complete()
+        job.write(
+            {
+                "callback_method": "phone",
+                "callback_attitude": "2",
+                "callback_quality": "1",
+                "callback_resolution": "2",
+                "callback_note": "Still no hot water",
+            }
+        )
+        job.action_callback_done()
+        self.assertTrue(job.is_unsatisfied)
+        action = job.action_redispatch()
+        new_job = self.env["aftersales.service.job"].browse(action["res_id"])
+        self.assertEqual(new_job.previous_job_id, job)
+        self.assertEqual(new_job.ticket_id, self.ticket)
+        self.assertEqual(new_job.state, "draft")
+        self.assertFalse(new_job.technician_id)
+        action = job.action_create_complaint()
+        complaint = self.env["helpdesk.ticket"].browse(action["res_id"])
+        self.assertEqual(complaint.request_type, "complaint")
+        self.assertEqual(complaint.complaint_category, "engineer")
+        self.assertEqual(complaint.partner_id, self.customer)
+
+    def test_callback_needs_the_answers(self):
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.action_complete()
+        job.callback_method = "phone"
+        with self.assertRaisesRegex(UserError, "Record how the customer was called"):
+            job.action_callback_done()
+
+    def test_job_form_takes_the_customer_from_the_request(self):
+        with Form(self.env["aftersales.service.job"].with_user(self.user_clerk)) as form:
+            form.ticket_id = self.ticket
+            self.assertEqual(form.partner_id, self.customer)
+            form.lot_id = self.unit_in_warranty
+            form.service_point_id = self.point
+            form.technician_id = self.technician
+        self.assertEqual(form.record.state, "draft")
