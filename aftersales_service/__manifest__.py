@@ -19,6 +19,7 @@
         "stock",
         "account",
         "helpdesk_mgmt",
+        "rating",
         "web_hierarchy",
     ],
     "data": [
@@ -52,6 +53,7 @@
         "views/helpdesk_ticket_views.xml",
         "security/aftersales_service_job_security.xml",
         "data/aftersales_service_job_data.xml",
+        "data/aftersales_service_job_mail_data.xml",
         "views/aftersales_service_job_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
@@ -73,6 +75,7 @@
         "demo/stock_lot_demo.xml",
         # service
         "demo/aftersales_fault_code_demo.xml",
+        "demo/aftersales_service_job_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -26,6 +26,8 @@ SCORES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
 # Decisions of the entitlement that make the job free for the customer.
 FREE_DECISIONS = ("refund", "exchange", "free_repair")
 UNSATISFIED_BELOW = 3.0
+# KPI: a job is completed once checked out, called back or not.
+COMPLETED_STATES = ("done", "called_back")
 
 
 class AftersalesServiceJob(models.Model):
@@ -34,9 +36,9 @@ class AftersalesServiceJob(models.Model):
     _name = "aftersales.service.job"
     _description = "Service Job"
     _inherit = [
-        "mail.thread",
-        "mail.activity.mixin",
         "portal.mixin",
+        "mail.activity.mixin",
+        "rating.mixin",  # brings mail.thread
         "aftersales.entitlement.snapshot",
     ]
     _order = "scheduled_start desc, id desc"
@@ -74,6 +76,7 @@ class AftersalesServiceJob(models.Model):
         check_company=True,
         tracking=True,
     )
+    sla_status = fields.Selection(related="ticket_id.sla_status", string="Request Service Level")
     job_type = fields.Selection(JOB_TYPES, required=True, default="repair", tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
@@ -197,6 +200,31 @@ class AftersalesServiceJob(models.Model):
     can_be_called_back = fields.Boolean(compute="_compute_can_be")
     can_be_cancelled = fields.Boolean(compute="_compute_can_be")
     is_unsatisfied = fields.Boolean(compute="_compute_satisfaction", store=True)
+    # KPI: first-time fix and repeat repairs, counted per service point with _read_group
+    redispatch_ids = fields.One2many("aftersales.service.job", "previous_job_id", "Re-dispatches")
+    first_time_fix = fields.Boolean(
+        "First-Time Fix",
+        compute="_compute_first_time_fix",
+        store=True,
+        help="Completed, and no job (other than a cancelled one) was re-dispatched from "
+        "this one: the first visit solved the problem.",
+    )
+    repeat_repair_30 = fields.Boolean(
+        "Repeat Repair within 30 Days",
+        compute="_compute_repeat_repair",
+        store=True,
+        help="A completed repair job whose unit has another repair in its repair history "
+        "ending 1 to 30 days after this job's check-out day (a repair ending the same "
+        "day is not counted).",
+    )
+    repeat_repair_90 = fields.Boolean(
+        "Repeat Repair within 90 Days",
+        compute="_compute_repeat_repair",
+        store=True,
+        help="A completed repair job whose unit has another repair in its repair history "
+        "ending 1 to 90 days after this job's check-out day (a repair ending the same "
+        "day is not counted).",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -252,6 +280,32 @@ class AftersalesServiceJob(models.Model):
             job.can_be_completed = job.state == "on_site"
             job.can_be_called_back = job.state == "done"
             job.can_be_cancelled = job.state in ("draft", "dispatched", "accepted")
+
+    # KPI computes ------------------------------------------------------
+    @api.depends("state", "redispatch_ids.state")
+    def _compute_first_time_fix(self):
+        for job in self:
+            redispatched = job.redispatch_ids.filtered(lambda new: new.state != "cancel")
+            job.first_time_fix = job.state in COMPLETED_STATES and not redispatched
+
+    @api.depends(
+        "state",
+        "job_type",
+        "checkout_at",
+        "lot_id.aftersales_repair_ids.date_end",
+    )
+    def _compute_repeat_repair(self):
+        for job in self:
+            days_after = []
+            if job.state in COMPLETED_STATES and job.job_type == "repair" and job.checkout_at:
+                checkout_day = fields.Date.to_date(job.checkout_at)
+                days_after = [
+                    (repair.date_end - checkout_day).days
+                    for repair in job.lot_id.aftersales_repair_ids
+                    if repair.date_end and repair.date_end > checkout_day
+                ]
+            job.repeat_repair_30 = any(days <= 30 for days in days_after)
+            job.repeat_repair_90 = any(days <= 90 for days in days_after)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -385,6 +439,8 @@ class AftersalesServiceJob(models.Model):
         self.write({"state": "done", "checkout_at": now, "signed_on": now})
         self._record_unit_repairs()
         self.filtered(lambda job: job.coverage == "paid")._create_customer_invoice()
+        self._schedule_return_visit()
+        self._send_rating_request()
 
     def action_callback_done(self):
         """The desk called the customer back and recorded the answers."""
@@ -412,6 +468,7 @@ class AftersalesServiceJob(models.Model):
                 "callback_user_id": self.env.uid,
             }
         )
+        self.activity_feedback(["aftersales_service.mail_activity_type_return_visit"])
 
     def action_cancel(self):
         self._ensure_can_be("can_be_cancelled", _("cancelled"))
@@ -463,6 +520,30 @@ class AftersalesServiceJob(models.Model):
     def _entitlement_fault_date(self):
         reported = self.ticket_id.reported_at or self.create_date or fields.Datetime.now()
         return fields.Date.context_today(self, reported)
+
+    def _schedule_return_visit(self):
+        """The desk calls the customer back after each completed job (回访)."""
+        activity_type = self.env.ref("aftersales_service.mail_activity_type_return_visit")
+        for job in self:
+            job.activity_schedule(
+                activity_type_id=activity_type.id,
+                user_id=(job.ticket_id.user_id or job.create_uid).id,
+                note=_(
+                    "Ask %(customer)s how job %(job)s went.",
+                    customer=job.partner_id.name,
+                    job=job.name,
+                ),
+            )
+
+    def _send_rating_request(self):
+        """Customers with an e-mail address also get a one-click satisfaction survey."""
+        template = self.env.ref("aftersales_service.mail_template_service_job_rating")
+        for job in self.filtered("partner_id.email"):
+            job.rating_send_request(template, lang=job.partner_id.lang, force_send=False)
+
+    def _rating_get_operator(self):
+        """The person rated is the technician who came."""
+        return self.technician_id
 
     def _record_unit_repairs(self):
         vals_list = [

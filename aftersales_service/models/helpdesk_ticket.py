@@ -184,6 +184,41 @@ class HelpdeskTicket(models.Model):
     )
 
     # ------------------------------------------------------------------
+    # Fields: service KPIs (averaged and counted with _read_group)
+    # ------------------------------------------------------------------
+
+    callback_response_hours = fields.Float(
+        string="Callback Response (Working Hours)",
+        compute="_compute_kpi_response_hours",
+        store=True,
+        aggregator="avg",
+        help="Working hours from the report to the callback, in the calendar of the "
+        "service level rule, else of the company. 0 until called back: filter on "
+        "called-back requests before averaging.",
+    )
+    onsite_response_hours = fields.Float(
+        string="On-Site Response (Working Hours)",
+        compute="_compute_kpi_response_hours",
+        store=True,
+        aggregator="avg",
+        help="Working hours from the report to the first arrival on site, in the calendar "
+        "of the service level rule, else of the company. 0 until visited: filter on "
+        "visited requests before averaging.",
+    )
+    callback_on_time = fields.Boolean(
+        string="Called Back on Time",
+        compute="_compute_kpi_on_time",
+        store=True,
+        help="Called back and the callback deadline was not breached.",
+    )
+    onsite_on_time = fields.Boolean(
+        string="On Site on Time",
+        compute="_compute_kpi_on_time",
+        store=True,
+        help="Visited on site and the on-site deadline was not breached.",
+    )
+
+    # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
 
@@ -266,6 +301,38 @@ class HelpdeskTicket(models.Model):
             else:
                 status = "running"
             ticket.sla_status = status
+
+    # ------------------------------------------------------------------
+    # Computes: service KPIs
+    # ------------------------------------------------------------------
+
+    @api.depends(
+        "reported_at",
+        "callback_done_at",
+        "onsite_done_at",
+        "sla_rule_id.calendar_id",
+        "company_id.resource_calendar_id",
+    )
+    def _compute_kpi_response_hours(self):
+        rules = self.env["aftersales.sla.rule"].sudo()
+        for ticket in self:
+            # Without a rule, count in the company's calendar through a rule in memory:
+            # the working time is computed in one place, the rule model.
+            rule = ticket.sla_rule_id.sudo() or rules.new(
+                {"calendar_id": ticket.company_id.resource_calendar_id.id}
+            )
+            for clock in ("callback", "onsite"):
+                done_at = ticket[f"{clock}_done_at"]
+                hours = 0.0
+                if done_at and rule.calendar_id:
+                    hours = rule._working_hours_between(ticket.reported_at, done_at)
+                ticket[f"{clock}_response_hours"] = hours
+
+    @api.depends("callback_done_at", "callback_breached", "onsite_done_at", "onsite_breached")
+    def _compute_kpi_on_time(self):
+        for ticket in self:
+            ticket.callback_on_time = bool(ticket.callback_done_at and not ticket.callback_breached)
+            ticket.onsite_on_time = bool(ticket.onsite_done_at and not ticket.onsite_breached)
 
     # ------------------------------------------------------------------
     # Constraints

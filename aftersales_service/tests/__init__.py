@@ -18,3 +18,6 @@ from . import test_aftersales_sla
 from . import test_helpdesk_ticket
 from . import test_aftersales_fault_code
 from . import test_aftersales_service_job
+from . import test_aftersales_service_request_flow
+from . import test_aftersales_service_kpi
+from . import test_aftersales_service_job_report

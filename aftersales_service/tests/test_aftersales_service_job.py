@@ -1,146 +1,15 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-from datetime import date, timedelta
+from datetime import timedelta
 
-from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import AftersalesCommon
-
-# A 1x1 PNG: a customer's signature as the signature widget stores it.
-SIGNATURE = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3a5de"
-        "0000000049454e44ae426082"
-    )
-)
+from .common_job import AftersalesJobCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAftersalesServiceJob(AftersalesCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env["res.partner"])
-        cls.category = cls.env["product.category"].create({"name": "Test water heaters"})
-        cls.heater = cls.env["product.product"].create(
-            {
-                "name": "Test heater",
-                "categ_id": cls.category.id,
-                "type": "consu",
-                "is_storable": True,
-                "tracking": "serial",
-            }
-        )
-        cls.element = cls.env["product.product"].create(
-            {
-                "name": "Test heating element",
-                "type": "consu",
-                "is_storable": True,
-                "list_price": 95.0,
-            }
-        )
-        cls.env["aftersales.warranty.policy"].create(
-            {
-                "name": "Test heater policy",
-                "code": "TEST-HEATER",
-                "company_id": cls.env.company.id,
-                "version_date_from": date(2000, 1, 1),
-                "product_category_ids": [Command.set(cls.category.ids)],
-                "start_event": "sale",
-                "refund_days": 7,
-                "exchange_days": 15,
-                "sanbao_months": 12,
-                "repair_months": 12,
-            }
-        )
-        cls.point = cls.env["res.partner"].create(
-            {"name": "Test service point", "is_company": True, "is_service_point": True}
-        )
-        cls.technician = cls.env["res.partner"].create(
-            {
-                "name": "Test technician",
-                "parent_id": cls.point.id,
-                "is_technician": True,
-                "technician_certificate": "CERT-1",
-                "technician_certificate_expiry": cls.today + timedelta(days=365),
-            }
-        )
-        cls.customer = cls.env["res.partner"].create({"name": "Test customer"})
-        cls.unit_in_warranty = cls._create_unit("SN-NEW", cls.today - timedelta(days=100))
-        cls.unit_expired = cls._create_unit("SN-OLD", cls.today - timedelta(days=1000))
-        symptom = cls.env["aftersales.fault.code"].create(
-            {"name": "No heating", "code": "T-NH", "product_category_id": cls.category.id}
-        )
-        cls.fault = cls.env["aftersales.fault.code"].create(
-            {
-                "name": "Heating element burnt",
-                "code": "T-NH-01",
-                "parent_id": symptom.id,
-                "labour_hours": 0.5,
-                "cause_class": "product_quality",
-            }
-        )
-        cls.point_location = cls.point._aftersales_stock_location()
-        cls.env["stock.quant"]._update_available_quantity(cls.element, cls.point_location, 5)
-        cls.ticket = cls.env["helpdesk.ticket"].create(
-            {
-                "name": "Heater does not heat",
-                "description": "No hot water",
-                "partner_id": cls.customer.id,
-                "request_type": "repair",
-            }
-        )
-
-    @classmethod
-    def _create_unit(cls, serial, sale_date):
-        return cls.env["stock.lot"].create(
-            {
-                "name": serial,
-                "product_id": cls.heater.id,
-                "customer_id": cls.customer.id,
-                "sale_date": sale_date,
-            }
-        )
-
-    def _create_job(self, unit, **vals):
-        return (
-            self.env["aftersales.service.job"]
-            .with_user(self.user_clerk)
-            .create(
-                {
-                    "ticket_id": self.ticket.id,
-                    "lot_id": unit.id,
-                    "service_point_id": self.point.id,
-                    "technician_id": self.technician.id,
-                    "fault_code_id": self.fault.id,
-                    **vals,
-                }
-            )
-        )
-
-    def _work_on_site(self, job, quantity=1.0):
-        job.action_dispatch()
-        job.action_accept()
-        job.action_check_in()
-        job.write(
-            {
-                "part_ids": [
-                    Command.create(
-                        {"product_id": self.element.id, "quantity": quantity, "old_part_kept": True}
-                    )
-                ],
-                "signature": SIGNATURE,
-                "signed_by": "Test customer",
-            }
-        )
-
-    def _point_stock(self, product):
-        return self.env["stock.quant"]._get_available_quantity(product, self.point_location)
-
+class TestAftersalesServiceJob(AftersalesJobCommon):
     # ------------------------------------------------------------------
     # The whole visit
     # ------------------------------------------------------------------
@@ -306,3 +175,45 @@ class TestAftersalesServiceJob(AftersalesCommon):
             form.service_point_id = self.point
             form.technician_id = self.technician
         self.assertEqual(form.record.state, "draft")
+
+    def test_completion_schedules_a_return_visit_and_asks_for_a_rating(self):
+        self.customer.email = "customer@example.com"
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.action_complete()
+        return_visit = self.env.ref("aftersales_service.mail_activity_type_return_visit")
+        activity = job.activity_ids.filtered(lambda a: a.activity_type_id == return_visit)
+        self.assertEqual(len(activity), 1, "the desk is asked to call the customer back")
+        self.assertEqual(activity.user_id, self.user_clerk)
+        rating = job.rating_ids
+        self.assertEqual(
+            rating.partner_id, self.customer, "the customer is asked to rate the visit"
+        )
+        self.assertFalse(rating.consumed)
+        survey = job.message_ids.filtered(lambda m: "how was our service" in (m.subject or ""))
+        self.assertEqual(len(survey), 1)
+        self.assertIn(self.customer, survey.partner_ids)
+
+        job.rating_apply(5, token=rating.access_token, feedback="Fast and clean")
+        self.assertEqual(job.rating_last_value, 5)
+
+        job.write(
+            {
+                "callback_method": "phone",
+                "callback_attitude": "5",
+                "callback_quality": "5",
+                "callback_resolution": "5",
+            }
+        )
+        job.action_callback_done()
+        self.assertFalse(
+            job.activity_ids.filtered(lambda a: a.activity_type_id == return_visit),
+            "the return visit is done",
+        )
+
+    def test_no_survey_for_a_customer_without_email(self):
+        self.customer.email = False
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.action_complete()
+        self.assertFalse(job.rating_ids)

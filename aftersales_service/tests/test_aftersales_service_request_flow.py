@@ -1,0 +1,124 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import Form, new_test_user, tagged
+
+from .common_job import SIGNATURE, AftersalesJobCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesServiceRequestFlow(AftersalesJobCommon):
+    """From the customer's call to the return visit, for each kind of request that sends
+    a technician; who may do what; companies kept apart."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.city = cls.env["aftersales.region"].create(
+            {"name": "Test city", "level": "city", "area_class": "central_city"}
+        )
+        cls.county = cls.env["aftersales.region"].create(
+            {"name": "Test county", "level": "county", "parent_id": cls.city.id}
+        )
+        cls.point.service_region_ids = cls.county
+        cls.customer.region_id = cls.county
+
+    def _call_in(self, request_type, unit):
+        with Form(self.env["helpdesk.ticket"].with_user(self.user_clerk)) as form:
+            form.name = f"Test {request_type}"
+            form.description = "Customer called the hotline"
+            form.request_type = request_type
+            form.partner_id = self.customer
+            form.lot_id = unit
+        return form.record
+
+    def _visit(self, ticket):
+        action = ticket.action_aftersales_dispatch()
+        job = self.env["aftersales.service.job"].browse(action["res_id"])
+        job.technician_id = self.technician
+        job.action_dispatch()
+        job.action_accept()
+        job.action_check_in()
+        job.write(
+            {
+                "part_ids": [Command.create({"product_id": self.element.id, "quantity": 1})],
+                "signature": SIGNATURE,
+                "signed_by": "Test customer",
+            }
+        )
+        job.action_complete()
+        return job
+
+    def test_repair_request_from_the_call_to_the_return_visit(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        self.assertEqual(ticket.service_point_id, self.point, "the point covering the county")
+        self.assertEqual(ticket.area_class, "central_city", "the county takes its city's class")
+        self.assertEqual(ticket.entitlement_decision, "free_repair")
+        self.assertTrue(ticket.onsite_deadline, "an on-site clock runs for a repair")
+
+        job = self._visit(ticket)
+        self.assertEqual(job.job_type, "repair")
+        self.assertEqual(job.lot_id, self.unit_in_warranty)
+        self.assertEqual(job.coverage, "sanbao")
+        self.assertEqual(ticket.job_count, 1)
+        self.assertEqual(ticket.onsite_done_at, job.checkin_at)
+        self.assertFalse(ticket.onsite_breached)
+        self.assertEqual(len(self.unit_in_warranty.aftersales_repair_ids), 1)
+
+    def test_installation_request_does_not_count_as_a_repair(self):
+        ticket = self._call_in("installation", self.unit_in_warranty)
+        job = self._visit(ticket)
+        self.assertEqual(job.job_type, "installation")
+        self.assertEqual(job.state, "done")
+        self.assertFalse(
+            self.unit_in_warranty.aftersales_repair_ids,
+            "an installation is not a repair of the unit",
+        )
+
+    def test_paid_repair_request_invoices_the_customer(self):
+        ticket = self._call_in("repair", self.unit_expired)
+        self.assertEqual(ticket.entitlement_decision, "paid_repair")
+        job = self._visit(ticket)
+        self.assertEqual(job.coverage, "paid")
+        self.assertEqual(job.invoice_id.state, "posted")
+        self.assertEqual(job.invoice_id.partner_id, self.customer)
+
+    def test_second_visit_for_the_same_request(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        first = self._visit(ticket)
+        action = first.action_redispatch()
+        second = self.env["aftersales.service.job"].browse(action["res_id"])
+        self.assertEqual(second.ticket_id, ticket)
+        self.assertEqual(ticket.job_count, 2)
+        self.assertEqual(ticket.action_view_jobs()["domain"], [("ticket_id", "=", ticket.id)])
+
+    def test_technician_cannot_change_prices(self):
+        technician_user = self.user_technician
+        with self.assertRaises(AccessError):
+            self.element.with_user(technician_user).list_price = 1.0
+        pricelist = self.env["product.pricelist"].create({"name": "Test fee schedule"})
+        with self.assertRaises(AccessError):
+            pricelist.with_user(technician_user).write({"name": "Cheaper"})
+
+    def test_jobs_of_another_company_stay_hidden(self):
+        other_company = self.env["res.company"].create({"name": "Test other company"})
+        other_clerk = new_test_user(
+            self.env,
+            login="aftersales-other-clerk",
+            groups="base.group_user,aftersales_service.group_aftersales_clerk",
+            company_id=other_company.id,
+            company_ids=[Command.set(other_company.ids)],
+        )
+        job = self._create_job(self.unit_in_warranty)
+        visible = self.env["aftersales.service.job"].with_user(other_clerk).search([])
+        self.assertNotIn(job, visible)
+        self.assertIn(job, self.env["aftersales.service.job"].with_user(self.user_clerk).search([]))
+
+    def test_unit_sold_yesterday_is_refundable_from_the_request(self):
+        unit = self._create_unit("SN-FRESH", self.today - timedelta(days=1))
+        ticket = self._call_in("return", unit)
+        self.assertEqual(ticket.entitlement_decision, "refund")
+        self.assertEqual(ticket.entitlement_rule, "refund_window")
