@@ -56,6 +56,7 @@ class AftersalesServiceJob(models.Model):
     state = fields.Selection(
         JOB_STATES,
         default="draft",
+        group_expand=True,
         required=True,
         readonly=True,
         copy=False,

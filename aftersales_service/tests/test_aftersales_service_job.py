@@ -190,7 +190,7 @@ class TestAftersalesServiceJob(AftersalesJobCommon):
             rating.partner_id, self.customer, "the customer is asked to rate the visit"
         )
         self.assertFalse(rating.consumed)
-        survey = job.message_ids.filtered(lambda m: "how was our service" in (m.subject or ""))
+        survey = job.message_ids.filtered(lambda m: f"/rate/{rating.access_token}/5" in m.body)
         self.assertEqual(len(survey), 1)
         self.assertIn(self.customer, survey.partner_ids)
 
