@@ -28,3 +28,14 @@ db_exists() {
 http_port_busy() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# create_demo_db CONF DB LOG: a new database of a Chinese company (CNY, the Chinese chart of
+# accounts, zh_CN, admin / admin) with the addon and its demo data.
+create_demo_db() {
+  local conf=$1 db=$2 log=$3
+  local odoo=("$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" --stop-after-init --log-level=warn)
+  "$VENV/bin/python" "$ROOT/scripts/create_db.py" "$conf" "$db" >>"$log" 2>&1 \
+    && "${odoo[@]}" -i l10n_cn >>"$log" 2>&1 \
+    && "${odoo[@]}" -i aftersales_service >>"$log" 2>&1 \
+    && ! grep -q " ERROR \| CRITICAL " "$log"
+}

@@ -17,8 +17,10 @@ if db_exists "$DB_NAME"; then
   say "Upgrading the addon in the existing database $DB_NAME"
   "${ODOO[@]}" -d "$DB_NAME" -u aftersales_service --stop-after-init --log-level=warn
 else
-  say "Creating database $DB_NAME with demo data and Chinese (takes a few minutes once)"
-  "${ODOO[@]}" -d "$DB_NAME" -i aftersales_service --load-language=zh_CN --stop-after-init --log-level=warn
+  say "Creating database $DB_NAME with demo data and Chinese (takes a minute or two, once)"
+  log="$RUN_DIR/create-$DB_NAME.log"
+  : >"$log"
+  create_demo_db "$CONF" "$DB_NAME" "$log" || { tail -40 "$log"; die "creating $DB_NAME failed; see $log"; }
 fi
 
 cat <<MSG

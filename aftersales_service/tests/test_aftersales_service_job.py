@@ -64,8 +64,22 @@ class TestAftersalesServiceJob(AftersalesJobCommon):
         invoice = job.invoice_id
         self.assertEqual(invoice.state, "posted")
         self.assertEqual(invoice.partner_id, self.customer)
-        labour_price = self.env.ref("aftersales_service.product_service_labour").lst_price
-        self.assertAlmostEqual(invoice.amount_untaxed, 0.5 * labour_price + 30.0 + 95.0)
+        labour = self.env.ref("aftersales_service.product_service_labour")
+        travel = self.env.ref("aftersales_service.product_service_travel")
+        billed = sorted(
+            (line.product_id.id, line.quantity, line.price_unit)
+            for line in invoice.invoice_line_ids
+        )
+        expected = sorted(
+            [
+                (labour.id, 0.5, labour.lst_price),
+                (travel.id, 1.0, 30.0),
+                (self.element.id, 1.0, 95.0),
+            ]
+        )
+        self.assertEqual(
+            billed, expected, "labour by the hour, travel and part at the fee schedule"
+        )
         self.assertEqual(invoice.invoice_origin, job.name)
 
     # ------------------------------------------------------------------
