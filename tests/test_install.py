@@ -2,6 +2,7 @@
 and every string it shows there has its Chinese translation."""
 
 import os
+import shutil
 import subprocess
 import uuid
 from pathlib import Path
@@ -65,6 +66,7 @@ def installed_without_demo(odoo_cmd):
         yield name, result.returncode, result.stdout + result.stderr
     finally:
         psql("postgres", f'DROP DATABASE IF EXISTS "{name}"')
+        shutil.rmtree(Path(_conf("data_dir")) / "filestore" / name, ignore_errors=True)
 
 
 def test_installs_without_demo_data(installed_without_demo):

@@ -33,21 +33,25 @@ class AftersalesEntitlementSnapshot(models.AbstractModel):
         self._take_entitlement_snapshot()
 
     def _take_entitlement_snapshot(self):
-        for record in self:
-            unit = record._entitlement_unit()
-            if not unit:
-                record.write(dict.fromkeys(self._entitlement_snapshot_fields(), False))
-                continue
-            fault_date = record._entitlement_fault_date()
-            result = unit.aftersales_entitlement(fault_date)
-            record.write(
-                {
-                    "entitlement_decision": result["decision"],
-                    "entitlement_rule": result["rule"],
-                    "entitlement_explanation": result["explanation"],
-                    "entitlement_date": fault_date,
-                }
-            )
+        """Decide the units of all these documents in batch, one batch per fault date."""
+        without_unit = self.filtered(lambda record: not record._entitlement_unit())
+        without_unit.write(dict.fromkeys(self._entitlement_snapshot_fields(), False))
+        by_date = (self - without_unit).grouped(lambda record: record._entitlement_fault_date())
+        for fault_date, records in by_date.items():
+            units = self.env["stock.lot"].union(*(record._entitlement_unit() for record in records))
+            decisions = {
+                result["lot_id"]: result for result in units.aftersales_entitlements(fault_date)
+            }
+            for record in records:
+                result = decisions[record._entitlement_unit().id]
+                record.write(
+                    {
+                        "entitlement_decision": result["decision"],
+                        "entitlement_rule": result["rule"],
+                        "entitlement_explanation": result["explanation"],
+                        "entitlement_date": fault_date,
+                    }
+                )
 
     @api.model
     def _entitlement_snapshot_fields(self):
