@@ -1,27 +1,13 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import shutil
-import subprocess
-import tempfile
 import unittest
 
 from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from .common import AftersalesCommon
-
-
-def pdf_text(pdf_bytes):
-    """The text of a PDF as a reader who searches or copies it gets it."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-        pdf.write(pdf_bytes)
-        pdf.flush()
-        return subprocess.run(
-            ["pdftotext", "-enc", "UTF-8", pdf.name, "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+from .common_report import render_pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -51,16 +37,9 @@ class TestAftersalesReport(AftersalesCommon, HttpCase):
         )
 
     def _render(self, partner):
-        report = self.env.ref("aftersales_service.aftersales_partner_sheet_report")
-        pdf, fmt = (
-            self.env["ir.actions.report"]
-            .with_user(self.user_clerk)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, partner.ids)
+        return render_pdf_text(
+            self, "aftersales_service.aftersales_partner_sheet_report", partner, self.user_clerk
         )
-        self.assertEqual(fmt, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf_text(pdf)
 
     def test_sheet_prints_in_chinese_for_a_chinese_partner(self):
         text = self._render(self.point)

@@ -9,7 +9,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from .common_job import AftersalesJobCommon
-from .test_aftersales_report import pdf_text
+from .common_report import render_pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -44,16 +44,9 @@ class TestAftersalesServiceJobReport(AftersalesJobCommon, HttpCase):
         return job
 
     def _render(self, job):
-        report = self.env.ref("aftersales_service.aftersales_service_job_report")
-        pdf, fmt = (
-            self.env["ir.actions.report"]
-            .with_user(self.user_clerk)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(report, job.ids)
+        return render_pdf_text(
+            self, "aftersales_service.aftersales_service_job_report", job, self.user_clerk
         )
-        self.assertEqual(fmt, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        return pdf_text(pdf)
 
     def test_sanbao_job_prints_in_chinese_with_the_free_of_charge_line(self):
         job = self._completed_job(self.unit_in_warranty)

@@ -1,0 +1,31 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import subprocess
+import tempfile
+
+
+def pdf_text(pdf_bytes):
+    """The text of a PDF as a reader who searches or copies it gets it."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(pdf_bytes)
+        pdf.flush()
+        return subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", pdf.name, "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+
+def render_pdf_text(case, report_xmlid, records, user):
+    """Print ``records`` with the report as ``user`` through wkhtmltopdf; return its text."""
+    report = case.env.ref(report_xmlid)
+    pdf, fmt = (
+        case.env["ir.actions.report"]
+        .with_user(user)
+        .with_context(force_report_rendering=True)
+        ._render_qweb_pdf(report, records.ids)
+    )
+    case.assertEqual(fmt, "pdf")
+    case.assertTrue(pdf.startswith(b"%PDF"))
+    return pdf_text(pdf)
