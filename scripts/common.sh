@@ -9,7 +9,9 @@ RUN_DIR=${RUN_DIR:-$ROOT/.run}
 PGPORT=${PGPORT:-55432}
 ODOO_PORT=${ODOO_PORT:-8069}
 DB_NAME=${DB_NAME:-aftersales_demo}
-PYTHON=${PYTHON:-python3.11}
+# Odoo 18 runs on Python 3.10 to 3.12: the first of these found.
+PYTHON=${PYTHON:-$(for p in python3.11 python3.12 python3.10 python3; do
+  command -v "$p" >/dev/null 2>&1 && { echo "$p"; break; }; done)}
 ODOO_NIGHTLY_URL=${ODOO_NIGHTLY_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
 
 is_root() { [ "$(id -u)" = 0 ]; }
