@@ -101,6 +101,9 @@ def main():
     parser.add_argument("--out", default=".run/screenshots")
     parser.add_argument("--wait", type=float, default=4.0, help="seconds to let a page settle")
     parser.add_argument("--size", default="1400x900")
+    parser.add_argument(
+        "--click", help="CSS selector of a button to click before the shot (e.g. a wizard's)"
+    )
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     session = login(args.base, args.db, args.login, args.password or args.login)
@@ -114,6 +117,12 @@ def main():
         for path in args.paths:
             chrome.call("Page.navigate", url=args.base + path)
             time.sleep(args.wait)
+            if args.click:
+                chrome.call(
+                    "Runtime.evaluate",
+                    expression=f"document.querySelector({json.dumps(args.click)}).click()",
+                )
+                time.sleep(args.wait)
             shot = chrome.call("Page.captureScreenshot", format="png")
             name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
             target = os.path.join(args.out, f"{args.login}_{name}.png")
