@@ -28,6 +28,9 @@ DECISIONS = [
     ("not_covered", "Not Covered"),
 ]
 
+#: the decisions under which the consumer pays nothing for the service
+FREE_DECISIONS = ("refund", "exchange", "free_repair")
+
 #: the strongest remedy wins: a refund also allows an exchange or a repair
 STRENGTH = {"refund": 5, "exchange": 4, "free_repair": 3, "paid_repair": 2, "not_covered": 1}
 

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .aftersales_entitlement import FREE_DECISIONS
 from .aftersales_fault_code import CAUSE_CLASSES
 
 JOB_STATES = [
@@ -23,8 +24,6 @@ JOB_TYPES = [
 COVERAGES = [("sanbao", "三包 (free)"), ("paid", "Paid")]
 CALLBACK_METHODS = [("phone", "Phone"), ("visit", "On Site"), ("mail", "Mail")]
 SCORES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
-# Decisions of the entitlement that make the job free for the customer.
-FREE_DECISIONS = ("refund", "exchange", "free_repair")
 UNSATISFIED_BELOW = 3.0
 # KPI: a job is completed once checked out, called back or not.
 COMPLETED_STATES = ("done", "called_back")

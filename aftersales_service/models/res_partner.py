@@ -26,6 +26,20 @@ SERVICE_POINT_PRIORITY = {"city": 0, "third_party": 1, "dealer": 2, "provincial"
 KPI_GROUPS = (
     "aftersales_service.group_aftersales_clerk,aftersales_service.group_aftersales_technician"
 )
+
+#: the service KPIs of a service point, all computed by _compute_aftersales_kpis
+KPI_FIELDS = (
+    "kpi_request_count",
+    "kpi_callback_on_time_rate",
+    "kpi_onsite_on_time_rate",
+    "kpi_avg_response_hours",
+    "kpi_avg_onsite_hours",
+    "kpi_first_time_fix_rate",
+    "kpi_repeat_repair_30_rate",
+    "kpi_repeat_repair_90_rate",
+    "kpi_complaint_rate",
+    "kpi_avg_satisfaction",
+)
 KPI_PERIOD_DAYS = 365
 
 

@@ -17,6 +17,52 @@ SIGNATURE = base64.b64encode(
 )
 
 
+def create_covered_product(env, prefix):
+    """A serial-tracked product in a category of its own, under a 12-month 三包 policy
+    (refund 7 days, exchange 15 days). Returns (category, product)."""
+    category = env["product.category"].create({"name": f"{prefix} water heaters"})
+    product = env["product.product"].create(
+        {
+            "name": f"{prefix} heater",
+            "categ_id": category.id,
+            "type": "consu",
+            "is_storable": True,
+            "tracking": "serial",
+        }
+    )
+    env["aftersales.warranty.policy"].create(
+        {
+            "name": f"{prefix} heater policy",
+            "code": f"{prefix.upper().replace(' ', '-')}-HEATER",
+            "company_id": env.company.id,
+            "version_date_from": date(2000, 1, 1),
+            "product_category_ids": [Command.set(category.ids)],
+            "start_event": "sale",
+            "refund_days": 7,
+            "exchange_days": 15,
+            "sanbao_months": 12,
+            "repair_months": 12,
+        }
+    )
+    return category, product
+
+
+def create_fault(env, category, code, cause):
+    """A symptom of the category with one product-quality cause worth 0.5 h of labour."""
+    symptom = env["aftersales.fault.code"].create(
+        {"name": "No heating", "code": code, "product_category_id": category.id}
+    )
+    return env["aftersales.fault.code"].create(
+        {
+            "name": cause,
+            "code": f"{code}-01",
+            "parent_id": symptom.id,
+            "labour_hours": 0.5,
+            "cause_class": "product_quality",
+        }
+    )
+
+
 class AftersalesJobCommon(AftersalesCommon):
     """A heater under a 12-month policy, a service point with a certified technician and
     five heating elements in stock, a customer with a unit in warranty and one out of it,
@@ -26,36 +72,13 @@ class AftersalesJobCommon(AftersalesCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["res.partner"])
-        cls.category = cls.env["product.category"].create({"name": "Test water heaters"})
-        cls.heater = cls.env["product.product"].create(
-            {
-                "name": "Test heater",
-                "categ_id": cls.category.id,
-                "type": "consu",
-                "is_storable": True,
-                "tracking": "serial",
-            }
-        )
+        cls.category, cls.heater = create_covered_product(cls.env, "Test")
         cls.element = cls.env["product.product"].create(
             {
                 "name": "Test heating element",
                 "type": "consu",
                 "is_storable": True,
                 "list_price": 95.0,
-            }
-        )
-        cls.env["aftersales.warranty.policy"].create(
-            {
-                "name": "Test heater policy",
-                "code": "TEST-HEATER",
-                "company_id": cls.env.company.id,
-                "version_date_from": date(2000, 1, 1),
-                "product_category_ids": [Command.set(cls.category.ids)],
-                "start_event": "sale",
-                "refund_days": 7,
-                "exchange_days": 15,
-                "sanbao_months": 12,
-                "repair_months": 12,
             }
         )
         cls.point = cls.env["res.partner"].create(
@@ -73,18 +96,7 @@ class AftersalesJobCommon(AftersalesCommon):
         cls.customer = cls.env["res.partner"].create({"name": "Test customer"})
         cls.unit_in_warranty = cls._create_unit("SN-NEW", cls.today - timedelta(days=100))
         cls.unit_expired = cls._create_unit("SN-OLD", cls.today - timedelta(days=1000))
-        symptom = cls.env["aftersales.fault.code"].create(
-            {"name": "No heating", "code": "T-NH", "product_category_id": cls.category.id}
-        )
-        cls.fault = cls.env["aftersales.fault.code"].create(
-            {
-                "name": "Heating element burnt",
-                "code": "T-NH-01",
-                "parent_id": symptom.id,
-                "labour_hours": 0.5,
-                "cause_class": "product_quality",
-            }
-        )
+        cls.fault = create_fault(cls.env, cls.category, "T-NH", "Heating element burnt")
         cls.point_location = cls.point._aftersales_stock_location()
         cls.env["stock.quant"]._update_available_quantity(cls.element, cls.point_location, 5)
         cls.ticket = cls.env["helpdesk.ticket"].create(

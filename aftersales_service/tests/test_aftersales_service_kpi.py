@@ -1,35 +1,15 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
 from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.tests import tagged
 
-from .common_service import AftersalesServiceCommon, utc
+from odoo.addons.aftersales_service.models.res_partner import KPI_FIELDS
 
-# A 1x1 PNG: a customer's signature as the signature widget stores it.
-SIGNATURE = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3a5de"
-        "0000000049454e44ae426082"
-    )
-)
-KPI_FIELDS = [
-    "kpi_request_count",
-    "kpi_callback_on_time_rate",
-    "kpi_onsite_on_time_rate",
-    "kpi_avg_response_hours",
-    "kpi_avg_onsite_hours",
-    "kpi_first_time_fix_rate",
-    "kpi_repeat_repair_30_rate",
-    "kpi_repeat_repair_90_rate",
-    "kpi_complaint_rate",
-    "kpi_avg_satisfaction",
-]
+from .common_job import SIGNATURE, create_covered_product, create_fault
+from .common_service import AftersalesServiceCommon, utc
 
 
 @tagged("post_install", "-at_install")
@@ -42,42 +22,8 @@ class TestAftersalesServiceKpi(AftersalesServiceCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.rule = cls._create_rule("KPI", callback_hours=1, onsite_days=1)
-        cls.category = cls.env["product.category"].create({"name": "Test KPI heaters"})
-        cls.heater = cls.env["product.product"].create(
-            {
-                "name": "Test KPI heater",
-                "categ_id": cls.category.id,
-                "type": "consu",
-                "is_storable": True,
-                "tracking": "serial",
-            }
-        )
-        cls.env["aftersales.warranty.policy"].create(
-            {
-                "name": "Test KPI heater policy",
-                "code": "TEST-KPI-HEATER",
-                "company_id": cls.env.company.id,
-                "version_date_from": date(2000, 1, 1),
-                "product_category_ids": [Command.set(cls.category.ids)],
-                "start_event": "sale",
-                "refund_days": 7,
-                "exchange_days": 15,
-                "sanbao_months": 12,
-                "repair_months": 12,
-            }
-        )
-        symptom = cls.env["aftersales.fault.code"].create(
-            {"name": "No heating", "code": "K-NH", "product_category_id": cls.category.id}
-        )
-        cls.fault = cls.env["aftersales.fault.code"].create(
-            {
-                "name": "Thermostat broken",
-                "code": "K-NH-01",
-                "parent_id": symptom.id,
-                "labour_hours": 0.5,
-                "cause_class": "product_quality",
-            }
-        )
+        cls.category, cls.heater = create_covered_product(cls.env, "Test KPI")
+        cls.fault = create_fault(cls.env, cls.category, "K-NH", "Thermostat broken")
         cls.customer = cls.env["res.partner"].create({"name": "Test KPI customer"})
         cls.point_a, cls.point_b = cls.env["res.partner"].create(
             [
