@@ -25,6 +25,7 @@
     "data": [
         "security/aftersales_security.xml",
         "security/ir.model.access.csv",
+        "security/res_partner_security.xml",
         "views/aftersales_menus.xml",
         # network: service points, dealers, areas, technicians
         "security/aftersales_dealer_class_security.xml",
@@ -46,6 +47,7 @@
         "security/aftersales_sla_rule_security.xml",
         "security/aftersales_fault_code_security.xml",
         "data/aftersales_sla_rule_data.xml",
+        "data/helpdesk_ticket_stage_data.xml",
         "data/ir_cron_data.xml",
         "views/aftersales_sla_rule_views.xml",
         "views/aftersales_fault_code_views.xml",

@@ -34,8 +34,11 @@ fi
 status=0
 export AFTERSALES_ODOO_CONF="$CONF" AFTERSALES_TEST_DB="$TEST_DB" AFTERSALES_VENV="$VENV" ODOO_SRC
 say "The addon's tests (pytest-odoo, browser tests in chromium)"
+# --test-file puts Odoo in test mode (no "Importing test framework" error when pytest-odoo
+# imports odoo.tests); --test-enable would also re-run every module's at_install tests.
 (cd "$ROOT" && "$VENV/bin/python" -m pytest aftersales_service/tests \
     --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-http --odoo-log-level=warn \
+    --odoo-extra="test-file=$ROOT/aftersales_service/tests/__init__.py" \
     -p no:cacheprovider --junitxml="$REPORTS/addon.xml" -q) || status=1
 say "The top-level tests (a real server over RPC, installation without demo data)"
 (cd "$ROOT" && "$VENV/bin/python" -m pytest tests -p no:cacheprovider -p no:odoo \

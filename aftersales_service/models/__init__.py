@@ -4,9 +4,14 @@ from . import aftersales_dealer_class
 from . import aftersales_agency_contract
 from . import res_company
 from . import res_config_settings
-from . import res_partner
+from . import res_partner_network
+from . import res_partner_kpi
+from . import res_partner_customer
 
 # warranty
+from . import resource_calendar
+from . import resource_calendar_attendance
+from . import resource_calendar_leaves
 from . import aftersales_entitlement
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_part
@@ -20,6 +25,11 @@ from . import aftersales_sla_rule
 from . import aftersales_fault_code
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket_complaint
 from . import aftersales_service_job
+from . import aftersales_service_job_callback
+from . import aftersales_service_job_invoice
+from . import aftersales_service_job_kpi
 from . import aftersales_service_job_part
 from . import stock_move

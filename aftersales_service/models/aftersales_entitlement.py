@@ -9,14 +9,13 @@ is the public entry point.
 """
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 
 import pytz
-from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date
+from odoo.tools import format_date, ormcache
 
 from . import sanbao_period
 
@@ -42,8 +41,27 @@ EXCLUSION_REASONS = [
     ("force_majeure", "Force majeure"),
 ]
 
-#: rollover ranges are loaded this far beyond the longest period
-ROLLOVER_MARGIN_DAYS = 90
+#: every rule that can decide, with its name for the screen (the code stays for RPC)
+RULES = [
+    ("refund_window", "Within the refund window"),
+    ("refund_after_exchange", "Replacement failed soon after the exchange"),
+    ("serious_fault_window", "Serious fault within its window"),
+    ("exchange_window", "Within the exchange window"),
+    ("repeat_repair", "Same fault repaired repeatedly"),
+    ("repair_days", "Too many days in repair"),
+    ("sanbao_period", "Within the 三包 period"),
+    ("part_period", "Within the part's own period"),
+    ("repair_period", "Within the repair warranty"),
+    ("usage_limit", "Usage limit reached"),
+    ("period_expired", "Every period ended"),
+    ("unit_returned", "Unit already returned"),
+    ("unit_exchanged", "Unit already exchanged"),
+    ("excluded_misuse", "Excluded: misuse or poor care"),
+    ("excluded_disassembly", "Excluded: disassembled by an unauthorised repairer"),
+    ("excluded_no_voucher", "Excluded: no 三包 voucher or invoice"),
+    ("excluded_serial_mismatch", "Excluded: serial number mismatched or altered"),
+    ("excluded_force_majeure", "Excluded: force majeure"),
+]
 
 
 class AftersalesEntitlement(models.AbstractModel):
@@ -70,9 +88,10 @@ class AftersalesEntitlement(models.AbstractModel):
         whatever the number of units. Rules, strongest remedy first (the first
         rule that holds among the strongest remedies decides):
 
-        1. ``excluded_<reason>`` → not_covered: an exclusion given for this fault
+        1. ``excluded_<reason>`` → paid_repair: an exclusion given for this fault
            or recorded on the unit (misuse, disassembly, no voucher, serial
-           mismatch, force majeure);
+           mismatch, force majeure) removes the 三包 remedies, the unit can still
+           be repaired for a fee (不实行三包，但是可以实行收费修理);
            ``unit_returned`` / ``unit_exchanged`` → not_covered: the unit was
            refunded or exchanged before the fault (the replacement is covered);
         2. no policy → UserError;
@@ -108,7 +127,7 @@ class AftersalesEntitlement(models.AbstractModel):
         part = part or self.env["product.product"]
         self._check_request(lots, fault_date, usage, exclusion)
         history = self._repair_history(lots, fault_date)
-        working_day = self._working_day_predicates(lots, history, part)
+        working_day = self._working_day_predicates(lots)
         return {
             lot.id: self._decide_unit(
                 lot,
@@ -125,12 +144,28 @@ class AftersalesEntitlement(models.AbstractModel):
         }
 
     @api.model
+    def _decide_each(self, lots, fault_date, fault_key=False):
+        """Like :meth:`_decide`, for documents that keep a decision per unit: a unit
+        that cannot be decided (no sale date, no policy...) does not stop the others;
+        its result has no decision and the reason to fix as explanation."""
+        fault_date = fields.Date.to_date(fault_date)
+        problems = {lot.id: self._unit_problems(lot, fault_date, False) for lot in lots}
+        decidable = lots.filtered(lambda lot: not problems[lot.id])
+        results = self._decide(decidable, fault_date, fault_key=fault_key) if decidable else {}
+        for lot in lots - decidable:
+            results[lot.id] = {
+                **self._result(False, False, lot, fault_date, {}),
+                "explanation": "\n".join(problems[lot.id]),
+            }
+        return results
+
+    @api.model
     def _period_summary(self, lots):
         """Return ``{lot id: {'start', 'sanbao_end', 'repair_end', 'parts'}}`` for
         the stored dates of the units: periods as of now, extended by the days
         of finished repairs. ``parts`` is a list of (part line, end date)."""
         history = self._repair_history(lots, None)
-        working_day = self._working_day_predicates(lots, history, None)
+        working_day = self._working_day_predicates(lots)
         summary = {}
         for lot in lots:
             policy, start = lot.warranty_policy_id, lot.warranty_start_date
@@ -267,58 +302,36 @@ class AftersalesEntitlement(models.AbstractModel):
         return history
 
     @api.model
-    def _working_day_predicates(self, lots, history, part):
+    def _working_day_predicates(self, lots):
         """{calendar id: predicate(date) -> bool} for the calendars of the units'
-        policies that roll periods forward; one load of each calendar over the
-        range of dates the periods can end in."""
-        ranges = {}
-        for lot in lots:
-            policy, start = lot.warranty_policy_id, lot.warranty_start_date
-            if not (policy.holiday_rollover and policy.calendar_id and start):
-                continue
-            months = max(
-                [policy.sanbao_months, policy.repair_months, *policy.part_ids.mapped("months")]
-            )
-            days = max(
-                policy.refund_days,
-                policy.exchange_days,
-                policy.serious_fault_days,
-                policy.registration_days,
-            )
-            last = (
-                start
-                + relativedelta(months=months)
-                + timedelta(days=days + history[lot.id]["days_total"] + ROLLOVER_MARGIN_DAYS)
-            )
-            first = start
-            if policy.calendar_id.id in ranges:
-                first = min(first, ranges[policy.calendar_id.id][0])
-                last = max(last, ranges[policy.calendar_id.id][1])
-            ranges[policy.calendar_id.id] = (first, last)
-        predicates = {}
-        for calendar_id, (first, last) in ranges.items():
-            calendar = self.env["resource.calendar"].browse(calendar_id)
-            days = self._working_days(calendar, first, last)
-            predicates[calendar_id] = self._make_predicate(days, first, last)
-        return predicates
+        policies that roll periods forward."""
+        calendar_ids = {
+            lot.warranty_policy_id.calendar_id.id
+            for lot in lots
+            if lot.warranty_policy_id.holiday_rollover and lot.warranty_policy_id.calendar_id
+        }
+        return {calendar_id: self._make_predicate(calendar_id) for calendar_id in calendar_ids}
 
     @api.model
-    def _make_predicate(self, working_days, first, last):
+    def _make_predicate(self, calendar_id):
         def is_working_day(day):
-            if first <= day <= last:
-                return day in working_days
-            return day.weekday() < 5
+            return day in self._working_days_of_year(calendar_id, day.year)
 
         return is_working_day
 
     @api.model
-    def _working_days(self, calendar, first, last):
-        """The dates with working time in ``calendar`` (public holidays removed)."""
+    @ormcache("calendar_id", "year")
+    def _working_days_of_year(self, calendar_id, year):
+        """The dates of ``year`` with working time in the calendar (public holidays
+        removed). Cached per calendar and year: expanding a calendar is the slow part
+        of a decision. The cache is cleared when a calendar, its working hours or its
+        public holidays change (see resource_calendar*.py)."""
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
         tz = pytz.timezone(calendar.tz or "UTC")
-        start = tz.localize(datetime.combine(first, time.min))
-        stop = tz.localize(datetime.combine(last, time.max))
-        intervals = calendar.sudo()._work_intervals_batch(start, stop)[False]
-        return {begin.astimezone(tz).date() for begin, _stop, _meta in intervals}
+        start = tz.localize(datetime.combine(date(year, 1, 1), time.min))
+        stop = tz.localize(datetime.combine(date(year, 12, 31), time.max))
+        intervals = calendar._work_intervals_batch(start, stop)[False]
+        return frozenset(begin.astimezone(tz).date() for begin, _stop, _meta in intervals)
 
     # ------------------------------------------------------------------
     # The decision
@@ -340,7 +353,7 @@ class AftersalesEntitlement(models.AbstractModel):
     ):
         exclusion = exclusion or lot.aftersales_exclusion
         if exclusion:
-            return self._result("not_covered", f"excluded_{exclusion}", lot, fault_date, {})
+            return self._result("paid_repair", f"excluded_{exclusion}", lot, fault_date, {})
         gone = self._unit_gone(lot, fault_date)
         if gone:
             return self._result("not_covered", gone, lot, fault_date, {})
@@ -525,7 +538,8 @@ class AftersalesEntitlement(models.AbstractModel):
             "lot_id": lot.id,
             "decision": decision,
             "rule": rule,
-            "explanation": self._explain(rule, fault_date, ends, policy, part_line, history),
+            "explanation": rule
+            and self._explain(rule, fault_date, ends, policy, part_line, history),
             "policy_id": policy.id if policy else False,
             "warranty_start": ends.get("start") or False,
             "period_end": ends.get("sanbao") or False,
@@ -545,7 +559,7 @@ class AftersalesEntitlement(models.AbstractModel):
                 ._description_selection(self.env)
             )
             return _(
-                "Not covered by 三包: %(reason)s.",
+                "No 三包 remedy (%(reason)s): the unit can be repaired for a fee.",
                 reason=reason.get(rule.removeprefix("excluded_"), rule),
             )
 

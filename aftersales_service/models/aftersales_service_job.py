@@ -1,5 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -22,11 +24,11 @@ JOB_TYPES = [
     ("inspection", "Inspection"),
 ]
 COVERAGES = [("sanbao", "三包 (free)"), ("paid", "Paid")]
-CALLBACK_METHODS = [("phone", "Phone"), ("visit", "On Site"), ("mail", "Mail")]
-SCORES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
-UNSATISFIED_BELOW = 3.0
 # KPI: a job is completed once checked out, called back or not.
 COMPLETED_STATES = ("done", "called_back")
+CLOSED_STATES = (*COMPLETED_STATES, "cancel")
+#: how long a visit is planned for when the fault has no labour norm
+JOB_TYPE_HOURS = {"installation": 2.0, "repair": 2.0, "maintenance": 1.0, "inspection": 1.0}
 
 
 class AftersalesServiceJob(models.Model):
@@ -77,6 +79,12 @@ class AftersalesServiceJob(models.Model):
         tracking=True,
     )
     sla_status = fields.Selection(related="ticket_id.sla_status", string="Request Service Level")
+    ticket_symptom_id = fields.Many2one(
+        related="ticket_id.fault_symptom_id", string="Reported Symptom"
+    )
+    is_open = fields.Boolean(
+        compute="_compute_is_open", help="Neither completed nor cancelled: under way."
+    )
     job_type = fields.Selection(JOB_TYPES, required=True, default="repair", tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
@@ -112,13 +120,24 @@ class AftersalesServiceJob(models.Model):
         "res.partner",
         tracking=True,
         check_company=True,
+        index="btree_not_null",
         domain="[('is_technician', '=', True), ('parent_id', '=', service_point_id)]",
+        context={"aftersales_person_only": True},
     )
     technician_certificate_expired = fields.Boolean(
         related="technician_id.technician_certificate_expired"
     )
     scheduled_start = fields.Datetime("Scheduled From", tracking=True)
-    scheduled_end = fields.Datetime("Scheduled To", tracking=True)
+    scheduled_end = fields.Datetime(
+        "Scheduled To",
+        tracking=True,
+        compute="_compute_scheduled_end",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Defaults to the start plus the labour norm of the fault, else the usual "
+        "length of the job type.",
+    )
     dispatched_at = fields.Datetime(readonly=True, copy=False)
     accepted_at = fields.Datetime(readonly=True, copy=False)
     checkin_at = fields.Datetime("Checked In", readonly=True, copy=False)
@@ -129,7 +148,7 @@ class AftersalesServiceJob(models.Model):
         "Fault",
         check_company=True,
         tracking=True,
-        domain="[('level', '=', 'cause')]",
+        domain="[('level', '=', 'cause'), ('parent_id', '=?', ticket_symptom_id)]",
     )
     cause_class = fields.Selection(
         CAUSE_CLASSES,
@@ -165,26 +184,13 @@ class AftersalesServiceJob(models.Model):
         help="三包: the customer pays nothing, the service point claims from the maker. "
         "Paid: the customer is invoiced at the published fee schedule.",
     )
-    invoice_id = fields.Many2one("account.move", "Customer Invoice", readonly=True, copy=False)
     # On site
-    signature = fields.Image("Customer Signature", copy=False, attachment=True, max_width=1024)
+    signature = fields.Image(
+        "Customer Signature", copy=False, attachment=True, max_width=1024, tracking=True
+    )
     signed_by = fields.Char(copy=False)
     signed_on = fields.Datetime(copy=False, readonly=True)
     customer_opinion = fields.Text(copy=False)
-    # Callback (回访)
-    callback_method = fields.Selection(CALLBACK_METHODS, copy=False)
-    callback_attitude = fields.Selection(SCORES, "Service Attitude", copy=False)
-    callback_quality = fields.Selection(SCORES, "Repair Quality", copy=False)
-    callback_resolution = fields.Selection(SCORES, "Problem Solved", copy=False)
-    satisfaction = fields.Float(
-        compute="_compute_satisfaction",
-        store=True,
-        aggregator="avg",
-        help="The mean of the three callback answers, 1 to 5.",
-    )
-    callback_note = fields.Text("Callback Notes", copy=False)
-    callback_at = fields.Datetime(readonly=True, copy=False)
-    callback_user_id = fields.Many2one("res.users", readonly=True, copy=False)
     previous_job_id = fields.Many2one(
         "aftersales.service.job",
         "Re-dispatch Of",
@@ -199,32 +205,6 @@ class AftersalesServiceJob(models.Model):
     can_be_completed = fields.Boolean(compute="_compute_can_be")
     can_be_called_back = fields.Boolean(compute="_compute_can_be")
     can_be_cancelled = fields.Boolean(compute="_compute_can_be")
-    is_unsatisfied = fields.Boolean(compute="_compute_satisfaction", store=True)
-    # KPI: first-time fix and repeat repairs, counted per service point with _read_group
-    redispatch_ids = fields.One2many("aftersales.service.job", "previous_job_id", "Re-dispatches")
-    first_time_fix = fields.Boolean(
-        "First-Time Fix",
-        compute="_compute_first_time_fix",
-        store=True,
-        help="Completed, and no job (other than a cancelled one) was re-dispatched from "
-        "this one: the first visit solved the problem.",
-    )
-    repeat_repair_30 = fields.Boolean(
-        "Repeat Repair within 30 Days",
-        compute="_compute_repeat_repair",
-        store=True,
-        help="A completed repair job whose unit has another repair in its repair history "
-        "ending 1 to 30 days after this job's check-out day (a repair ending the same "
-        "day is not counted).",
-    )
-    repeat_repair_90 = fields.Boolean(
-        "Repeat Repair within 90 Days",
-        compute="_compute_repeat_repair",
-        store=True,
-        help="A completed repair job whose unit has another repair in its repair history "
-        "ending 1 to 90 days after this job's check-out day (a repair ending the same "
-        "day is not counted).",
-    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -233,6 +213,11 @@ class AftersalesServiceJob(models.Model):
     def _compute_partner_id(self):
         for job in self.filtered("ticket_id"):
             job.partner_id = job.ticket_id.partner_id
+
+    @api.depends("state")
+    def _compute_is_open(self):
+        for job in self:
+            job.is_open = job.state not in CLOSED_STATES
 
     @api.depends("partner_id")
     def _compute_service_point_id(self):
@@ -251,6 +236,12 @@ class AftersalesServiceJob(models.Model):
         for job in self.filtered("fault_code_id"):
             job.labour_hours = job.fault_code_id.labour_hours
 
+    @api.depends("scheduled_start", "fault_code_id", "job_type")
+    def _compute_scheduled_end(self):
+        for job in self.filtered("scheduled_start"):
+            hours = job.fault_code_id.labour_hours or JOB_TYPE_HOURS.get(job.job_type, 2.0)
+            job.scheduled_end = job.scheduled_start + timedelta(hours=hours)
+
     @api.depends("entitlement_decision")
     def _compute_coverage(self):
         for job in self:
@@ -259,17 +250,6 @@ class AftersalesServiceJob(models.Model):
                 job.coverage = "sanbao" if free else "paid"
             elif not job.coverage:
                 job.coverage = "paid"
-
-    @api.depends("callback_attitude", "callback_quality", "callback_resolution")
-    def _compute_satisfaction(self):
-        for job in self:
-            scores = [
-                int(score)
-                for score in (job.callback_attitude, job.callback_quality, job.callback_resolution)
-                if score
-            ]
-            job.satisfaction = sum(scores) / len(scores) if scores else 0.0
-            job.is_unsatisfied = bool(scores) and job.satisfaction < UNSATISFIED_BELOW
 
     @api.depends("state")
     def _compute_can_be(self):
@@ -280,32 +260,6 @@ class AftersalesServiceJob(models.Model):
             job.can_be_completed = job.state == "on_site"
             job.can_be_called_back = job.state == "done"
             job.can_be_cancelled = job.state in ("draft", "dispatched", "accepted")
-
-    # KPI computes ------------------------------------------------------
-    @api.depends("state", "redispatch_ids.state")
-    def _compute_first_time_fix(self):
-        for job in self:
-            redispatched = job.redispatch_ids.filtered(lambda new: new.state != "cancel")
-            job.first_time_fix = job.state in COMPLETED_STATES and not redispatched
-
-    @api.depends(
-        "state",
-        "job_type",
-        "checkout_at",
-        "lot_id.aftersales_repair_ids.date_end",
-    )
-    def _compute_repeat_repair(self):
-        for job in self:
-            days_after = []
-            if job.state in COMPLETED_STATES and job.job_type == "repair" and job.checkout_at:
-                checkout_day = fields.Date.to_date(job.checkout_at)
-                days_after = [
-                    (repair.date_end - checkout_day).days
-                    for repair in job.lot_id.aftersales_repair_ids
-                    if repair.date_end and repair.date_end > checkout_day
-                ]
-            job.repeat_repair_30 = any(days <= 30 for days in days_after)
-            job.repeat_repair_90 = any(days <= 90 for days in days_after)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -336,6 +290,10 @@ class AftersalesServiceJob(models.Model):
                     )
                 )
 
+    @api.constrains("lot_id", "partner_id")
+    def _check_unit_of_customer(self):
+        self.env["stock.lot"]._aftersales_check_owned_by(self, "partner_id")
+
     @api.constrains("technician_id", "service_point_id")
     def _check_technician_of_point(self):
         for job in self.filtered("technician_id"):
@@ -360,14 +318,14 @@ class AftersalesServiceJob(models.Model):
                 vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
                     "aftersales.service.job"
                 ) or _("New")
-        jobs = super().create(vals_list)
-        jobs.filtered("lot_id")._take_entitlement_snapshot()
-        return jobs
+        return super().create(vals_list)
 
     def write(self, vals):
+        if {"signature", "signed_by"} & set(vals):
+            self._ensure_signature_not_final()
         res = super().write(vals)
-        if "lot_id" in vals:
-            self._take_entitlement_snapshot()
+        if "state" in vals:
+            self.ticket_id._aftersales_follow_jobs()
         return res
 
     @api.ondelete(at_uninstall=False)
@@ -384,15 +342,6 @@ class AftersalesServiceJob(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_view_invoice(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "account.move",
-            "res_id": self.invoice_id.id,
-            "view_mode": "form",
-        }
-
     def action_dispatch(self):
         self._ensure_can_be("can_be_dispatched", _("dispatched"))
         missing = self.filtered(lambda job: not job.service_point_id or not job.technician_id)
@@ -422,16 +371,49 @@ class AftersalesServiceJob(models.Model):
         """Check out: the parts leave the service point's stock, the unit's history grows,
         a paid job is invoiced."""
         self._ensure_can_be("can_be_completed", _("completed"))
-        unsigned = self.filtered(lambda job: not job.signature)
+        problems = self._completion_problems()
+        if problems:
+            raise UserError("\n".join(problems))
+        self._action_complete()
+
+    def _completion_problems(self):
+        """Everything missing before check-out, in one message."""
+
+        def names(jobs):
+            return ", ".join(jobs.mapped("name"))
+
+        problems = []
+        unresolved = self.filtered(lambda job: not (job.resolution or "").strip())
+        if unresolved:
+            problems.append(
+                _("Write what was found and done (Resolution) on %(jobs)s.", jobs=names(unresolved))
+            )
+        undiagnosed = self.filtered(lambda job: job.job_type == "repair" and not job.fault_code_id)
+        if undiagnosed:
+            problems.append(
+                _("Choose the fault (its cause) repaired on %(jobs)s.", jobs=names(undiagnosed))
+            )
+        unsigned = self.filtered(lambda job: not job.signature or not job.signed_by)
         if unsigned:
-            raise UserError(
+            problems.append(
                 _(
-                    "The customer has not signed %(jobs)s. Have the customer sign on site "
-                    "before completing the job.",
-                    jobs=", ".join(unsigned.mapped("name")),
+                    "Have the customer sign %(jobs)s on site and write who signed before "
+                    "completing the job.",
+                    jobs=names(unsigned),
                 )
             )
-        self._action_complete()
+        return problems
+
+    def _ensure_signature_not_final(self):
+        signed = self.filtered(lambda job: job.state in COMPLETED_STATES)
+        if signed:
+            raise UserError(
+                _(
+                    "The customer signed %(jobs)s at check-out: the signature cannot be "
+                    "changed any more.",
+                    jobs=", ".join(signed.mapped("name")),
+                )
+            )
 
     def _action_complete(self):
         now = fields.Datetime.now()
@@ -442,54 +424,26 @@ class AftersalesServiceJob(models.Model):
         self._schedule_return_visit()
         self._send_rating_request()
 
-    def action_callback_done(self):
-        """The desk called the customer back and recorded the answers."""
-        self._ensure_can_be("can_be_called_back", _("called back"))
-        unanswered = self.filtered(
-            lambda job: not (
-                job.callback_method
-                and job.callback_attitude
-                and job.callback_quality
-                and job.callback_resolution
-            )
-        )
-        if unanswered:
-            raise UserError(
-                _(
-                    "Record how the customer was called and the three answers (attitude, "
-                    "quality, problem solved) of %(jobs)s before closing the callback.",
-                    jobs=", ".join(unanswered.mapped("name")),
-                )
-            )
-        self.write(
-            {
-                "state": "called_back",
-                "callback_at": fields.Datetime.now(),
-                "callback_user_id": self.env.uid,
-            }
-        )
-        self.activity_feedback(["aftersales_service.mail_activity_type_return_visit"])
-
     def action_cancel(self):
         self._ensure_can_be("can_be_cancelled", _("cancelled"))
         self.write({"state": "cancel"})
 
     def action_redispatch(self):
-        """A new job for the same request, when this visit did not solve it."""
+        """再次派工: a new job for the same request when this visit did not solve it
+        (the job under way, when there is one already)."""
         self.ensure_one()
-        job = self.copy({"previous_job_id": self.id, "technician_id": False})
+        if self.ticket_id.open_job_id:
+            return self.ticket_id.open_job_id._get_form_action()
+        job = self.copy(self._prepare_redispatch_vals())
         return job._get_form_action()
 
-    def action_create_complaint(self):
-        """An unsatisfied customer: open a complaint linked to this job's request."""
-        self.ensure_one()
-        ticket = self.env["helpdesk.ticket"].create(self._prepare_complaint_vals())
-        self.message_post(body=_("Complaint %(ticket)s opened.", ticket=ticket._get_html_link()))
+    def _prepare_redispatch_vals(self):
         return {
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
-            "res_id": ticket.id,
-            "view_mode": "form",
+            "previous_job_id": self.id,
+            "technician_id": False,
+            "scheduled_start": False,
+            "scheduled_end": False,
+            "resolution": False,
         }
 
     # ------------------------------------------------------------------
@@ -517,33 +471,18 @@ class AftersalesServiceJob(models.Model):
                 )
             )
 
+    def _entitlement_depends(self):
+        return ["lot_id", "ticket_id.reported_at", "fault_code_id"]
+
     def _entitlement_fault_date(self):
         reported = self.ticket_id.reported_at or self.create_date or fields.Datetime.now()
         return fields.Date.context_today(self, reported)
 
-    def _schedule_return_visit(self):
-        """The desk calls the customer back after each completed job (回访)."""
-        activity_type = self.env.ref("aftersales_service.mail_activity_type_return_visit")
-        for job in self:
-            job.activity_schedule(
-                activity_type_id=activity_type.id,
-                user_id=(job.ticket_id.user_id or job.create_uid).id,
-                note=_(
-                    "Ask %(customer)s how job %(job)s went.",
-                    customer=job.partner_id.name,
-                    job=job.name,
-                ),
-            )
+    def _entitlement_fault_key(self):
+        return self.fault_code_id.code or False
 
-    def _send_rating_request(self):
-        """Customers with an e-mail address also get a one-click satisfaction survey."""
-        template = self.env.ref("aftersales_service.mail_template_service_job_rating")
-        for job in self.filtered("partner_id.email"):
-            job.rating_send_request(template, lang=job.partner_id.lang, force_send=False)
-
-    def _rating_get_operator(self):
-        """The person rated is the technician who came."""
-        return self.technician_id
+    def _entitlement_is_open(self):
+        return self.state not in CLOSED_STATES
 
     def _record_unit_repairs(self):
         vals_list = [
@@ -564,61 +503,6 @@ class AftersalesServiceJob(models.Model):
             "part_id": self.part_ids[:1].product_id.id,
             "remedy": "repair",
             "note": self.name,
-        }
-
-    def _create_customer_invoice(self):
-        """Invoice the customer of each paid job at the published fee schedule.
-
-        Completing a job (technician, clerk) issues the invoice: the accounting rights
-        to create it are not theirs, so it is made as superuser, tracked on the job."""
-        moves = (
-            self.env["account.move"].sudo().create([job._prepare_invoice_vals() for job in self])
-        )
-        for job, move in zip(self, moves, strict=True):
-            job.invoice_id = move
-        moves.action_post()
-        for job, move in zip(self, moves, strict=True):
-            job.message_post(body=_("Invoice %(invoice)s issued.", invoice=move._get_html_link()))
-
-    def _prepare_invoice_vals(self):
-        self.ensure_one()
-        lines = [
-            self._prepare_invoice_line_vals(
-                self.company_id._aftersales_labour_product(), self.labour_hours
-            ),
-        ]
-        if self.travel_fee:
-            lines.append(
-                self._prepare_invoice_line_vals(
-                    self.company_id._aftersales_travel_product(), 1, self.travel_fee
-                )
-            )
-        lines += [
-            self._prepare_invoice_line_vals(part.product_id, part.quantity)
-            for part in self.part_ids
-        ]
-        return {
-            "move_type": "out_invoice",
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "invoice_origin": self.name,
-            "invoice_line_ids": [fields.Command.create(line) for line in lines if line["quantity"]],
-        }
-
-    def _prepare_invoice_line_vals(self, product, quantity, price=None):
-        if price is None:
-            price = self.company_id._aftersales_fee(product, quantity)
-        return {"product_id": product.id, "quantity": quantity, "price_unit": price}
-
-    def _prepare_complaint_vals(self):
-        self.ensure_one()
-        return {
-            "name": _("Complaint about %(job)s", job=self.name),
-            "partner_id": self.partner_id.id,
-            "company_id": self.company_id.id,
-            "request_type": "complaint",
-            "complaint_category": "engineer",
-            "description": self.callback_note or False,
         }
 
     def _get_form_action(self):

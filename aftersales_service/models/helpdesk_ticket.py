@@ -2,55 +2,70 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
-from odoo.tools import format_datetime
+from odoo.tools import format_date
 
-from .aftersales_sla_rule import AREA_CLASSES, REQUEST_TYPES, SLA_CLOCKS, URGENCIES
+from .aftersales_sla_rule import AREA_CLASSES, REQUEST_TYPES, URGENCIES
 
-COMPLAINT_CATEGORIES = [
-    ("suggestion", "Suggestion"),
-    ("grievance", "Grievance"),
-    ("engineer", "Evaluation of the Engineer"),
-]
-COMPLAINT_SEVERITIES = [("minor", "Minor"), ("major", "Major")]
-SLA_STATUSES = [
-    ("none", "No Service Level"),
-    ("running", "Running"),
-    ("paused", "Paused"),
-    ("met", "Met"),
-    ("breached", "Breached"),
-]
-# Clocks met by a recorded time; resolution is met when the ticket is closed.
-TIMED_CLOCKS = ("callback", "onsite", "opinion")
-SLA_BREACH_BATCH = 200
+#: request types that send a technician
+DISPATCHED_REQUEST_TYPES = ("installation", "repair", "return")
+#: a repair of the unit this many days before the call is worth a warning
+RECENT_REPAIR_DAYS = 90
 
 
 class HelpdeskTicket(models.Model):
-    """A service request (报装/报修/咨询/投诉/退换货) with its service level clocks.
+    """A service request (服务请求: 报装/报修/咨询/投诉/退换货).
 
-    Each clock (callback, on site, handling opinion, resolution) has a deadline
-    counted in the working time of the matching ``aftersales.sla.rule``, from
-    ``reported_at``. Time spent in a stage flagged ``aftersales_sla_pause`` is
-    added to the deadlines not met yet. A clock met late, or still open when the
-    breach cron runs after its deadline, is marked breached once.
+    A caller gives a phone number or a serial number: either finds the customer and
+    the unit, the service point and the 三包 decision, before the request is saved.
+    The request's stage follows its service jobs (see ``_aftersales_follow_jobs``).
+    Service level clocks: ``helpdesk_ticket_sla.py``; complaints:
+    ``helpdesk_ticket_complaint.py``.
     """
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "aftersales.entitlement.snapshot"]
+    _rec_names_search = ["number", "name", "partner_phone", "lot_id.name"]
 
     # ------------------------------------------------------------------
-    # Fields: the request
+    # Fields
     # ------------------------------------------------------------------
 
+    partner_phone = fields.Char(
+        "Caller's Phone",
+        compute="_compute_partner_phone",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        help="The number the customer called from: typing it finds the customer and "
+        "the customer's unit.",
+    )
     lot_id = fields.Many2one(
         "stock.lot",
         "Unit",
         tracking=True,
         index="btree_not_null",
-        domain="[('product_id.tracking', '=', 'serial')]",
-        help="The serial number of the customer's unit: its 三包 decision is taken from it.",
+        domain="[('product_id.tracking', '=', 'serial'), '|', ('customer_id', '=', False), "
+        "('customer_id.commercial_partner_id', '=?', commercial_partner_id)]",
+        help="The serial number of the customer's unit: choosing it fills the customer; "
+        "its 三包 decision is taken from it.",
     )
     product_id = fields.Many2one(related="lot_id.product_id", string="Product")
+    fault_symptom_id = fields.Many2one(
+        "aftersales.fault.code",
+        "Reported Symptom",
+        tracking=True,
+        domain="[('level', '=', 'symptom')]",
+        help="What the customer describes (故障现象); the technician records the cause.",
+    )
+    repeat_repair_warning = fields.Text(compute="_compute_repeat_repair_warning")
+    caller_search = fields.Char(
+        "Phone or Serial Number",
+        compute="_compute_caller_search",
+        search="_search_caller",
+        help="Finds the requests of a phone number (whatever its spaces and prefix) or "
+        "of a serial number.",
+    )
     service_point_id = fields.Many2one(
         "res.partner",
         compute="_compute_service_point_id",
@@ -63,6 +78,12 @@ class HelpdeskTicket(models.Model):
     )
     job_ids = fields.One2many("aftersales.service.job", "ticket_id", "Service Jobs")
     job_count = fields.Integer(compute="_compute_job_count")
+    open_job_id = fields.Many2one(
+        "aftersales.service.job",
+        compute="_compute_open_job_id",
+        help="The job under way (not completed, not cancelled), if any.",
+    )
+    can_be_dispatched = fields.Boolean(compute="_compute_open_job_id")
 
     request_type = fields.Selection(
         REQUEST_TYPES, required=True, default="repair", tracking=True, index=True
@@ -91,136 +112,22 @@ class HelpdeskTicket(models.Model):
     )
 
     # ------------------------------------------------------------------
-    # Fields: complaints
-    # ------------------------------------------------------------------
-
-    complaint_category = fields.Selection(COMPLAINT_CATEGORIES, tracking=True)
-    complaint_severity = fields.Selection(
-        COMPLAINT_SEVERITIES,
-        tracking=True,
-        help="A major complaint is escalated to the management.",
-    )
-    root_cause = fields.Text()
-    prevention = fields.Text(string="Preventive Action")
-    complaint_escalated = fields.Boolean(
-        copy=False,
-        readonly=True,
-        help="Technical: the major complaint was escalated with an activity.",
-    )
-
-    # ------------------------------------------------------------------
-    # Fields: service levels
-    # ------------------------------------------------------------------
-
-    sla_rule_id = fields.Many2one(
-        "aftersales.sla.rule",
-        string="Service Level Rule",
-        compute="_compute_sla_rule_id",
-        store=True,
-        index=True,
-        ondelete="set null",
-    )
-    callback_deadline = fields.Datetime(
-        string="Call Back by", compute="_compute_sla_deadlines", store=True
-    )
-    onsite_deadline = fields.Datetime(
-        string="On Site by", compute="_compute_sla_deadlines", store=True
-    )
-    opinion_deadline = fields.Datetime(
-        string="Handling Opinion by", compute="_compute_sla_deadlines", store=True
-    )
-    resolution_deadline = fields.Datetime(
-        string="Resolved by", compute="_compute_sla_deadlines", store=True
-    )
-    callback_done_at = fields.Datetime(
-        string="Called Back On", readonly=True, copy=False, tracking=True
-    )
-    onsite_done_at = fields.Datetime(
-        string="On Site On",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="Set by the first check-in of a field-service job.",
-    )
-    opinion_done_at = fields.Datetime(
-        string="Opinion Given On", readonly=True, copy=False, tracking=True
-    )
-    callback_breached = fields.Boolean(readonly=True, copy=False)
-    onsite_breached = fields.Boolean(string="On-Site Breached", readonly=True, copy=False)
-    opinion_breached = fields.Boolean(readonly=True, copy=False)
-    resolution_breached = fields.Boolean(readonly=True, copy=False)
-    callback_overdue_hours = fields.Float(
-        string="Callback Overdue (Working Hours)", readonly=True, copy=False
-    )
-    onsite_overdue_hours = fields.Float(
-        string="On-Site Overdue (Working Hours)", readonly=True, copy=False
-    )
-    opinion_overdue_hours = fields.Float(
-        string="Opinion Overdue (Working Hours)", readonly=True, copy=False
-    )
-    resolution_overdue_hours = fields.Float(
-        string="Resolution Overdue (Working Hours)", readonly=True, copy=False
-    )
-    # Working hours paused while each clock was still open.
-    callback_paused_hours = fields.Float(readonly=True, copy=False)
-    onsite_paused_hours = fields.Float(readonly=True, copy=False)
-    opinion_paused_hours = fields.Float(readonly=True, copy=False)
-    resolution_paused_hours = fields.Float(readonly=True, copy=False)
-    sla_paused_since = fields.Datetime(
-        string="Service Levels Paused Since", readonly=True, copy=False
-    )
-    sla_status = fields.Selection(
-        SLA_STATUSES,
-        string="Service Level",
-        compute="_compute_sla_status",
-        store=True,
-        index=True,
-    )
-    sla_next_deadline = fields.Datetime(
-        string="Next Deadline",
-        compute="_compute_sla_status",
-        store=True,
-        help="The earliest deadline not met yet.",
-    )
-
-    # ------------------------------------------------------------------
-    # Fields: service KPIs (averaged and counted with _read_group)
-    # ------------------------------------------------------------------
-
-    callback_response_hours = fields.Float(
-        string="Callback Response (Working Hours)",
-        compute="_compute_kpi_response_hours",
-        store=True,
-        aggregator="avg",
-        help="Working hours from the report to the callback, in the calendar of the "
-        "service level rule, else of the company. 0 until called back: filter on "
-        "called-back requests before averaging.",
-    )
-    onsite_response_hours = fields.Float(
-        string="On-Site Response (Working Hours)",
-        compute="_compute_kpi_response_hours",
-        store=True,
-        aggregator="avg",
-        help="Working hours from the report to the first arrival on site, in the calendar "
-        "of the service level rule, else of the company. 0 until visited: filter on "
-        "visited requests before averaging.",
-    )
-    callback_on_time = fields.Boolean(
-        string="Called Back on Time",
-        compute="_compute_kpi_on_time",
-        store=True,
-        help="Called back and the callback deadline was not breached.",
-    )
-    onsite_on_time = fields.Boolean(
-        string="On Site on Time",
-        compute="_compute_kpi_on_time",
-        store=True,
-        help="Visited on site and the on-site deadline was not breached.",
-    )
-
-    # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+
+    @api.depends("number", "name")
+    def _compute_display_name(self):
+        for ticket in self:
+            number = ticket.number if ticket.number and ticket.number != "/" else False
+            parts = [part for part in (number, ticket.name) if part]
+            ticket.display_name = " - ".join(parts) or _("New Service Request")
+
+    @api.depends("partner_id")
+    def _compute_partner_phone(self):
+        for ticket in self.filtered("partner_id"):
+            ticket.partner_phone = (
+                ticket.partner_id.mobile or ticket.partner_id.phone or ticket.partner_phone
+            )
 
     @api.depends("partner_id")
     def _compute_area_class(self):
@@ -242,100 +149,39 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.job_count = counts.get(ticket, 0)
 
-    @api.depends("request_type", "urgency", "area_class", "company_id")
-    def _compute_sla_rule_id(self):
-        rules = self.env["aftersales.sla.rule"].sudo()
-        found = {}
+    @api.depends("job_ids.state", "request_type", "stage_id.closed")
+    def _compute_open_job_id(self):
         for ticket in self:
-            key = (ticket.company_id, ticket.request_type, ticket.urgency, ticket.area_class)
-            if key not in found:
-                found[key] = rules._find_rule(*key)
-            ticket.sla_rule_id = found[key]
-
-    @api.depends(
-        "sla_rule_id",
-        "reported_at",
-        "callback_paused_hours",
-        "onsite_paused_hours",
-        "opinion_paused_hours",
-        "resolution_paused_hours",
-    )
-    def _compute_sla_deadlines(self):
-        for ticket in self:
-            rule = ticket.sla_rule_id.sudo()
-            for clock in SLA_CLOCKS:
-                deadline = False
-                target = rule and rule._target_hours(clock)
-                if target and ticket.reported_at:
-                    paused = ticket[f"{clock}_paused_hours"]
-                    deadline = rule._add_working_hours(ticket.reported_at, target + paused)
-                ticket[f"{clock}_deadline"] = deadline
-
-    @api.depends(
-        *(f"{clock}_deadline" for clock in SLA_CLOCKS),
-        *(f"{clock}_done_at" for clock in TIMED_CLOCKS),
-        *(f"{clock}_breached" for clock in SLA_CLOCKS),
-        "stage_id.closed",
-        "closed_date",
-        "sla_paused_since",
-    )
-    def _compute_sla_status(self):
-        for ticket in self:
-            clocks = [clock for clock in SLA_CLOCKS if ticket[f"{clock}_deadline"]]
-            open_clocks = [
-                clock
-                for clock in clocks
-                if not ticket.stage_id.closed and not ticket._aftersales_sla_met_at(clock)
-            ]
-            ticket.sla_next_deadline = min(
-                (ticket[f"{clock}_deadline"] for clock in open_clocks), default=False
+            ticket.open_job_id = ticket.job_ids.filtered("is_open")[:1]
+            ticket.can_be_dispatched = (
+                not ticket.stage_id.closed
+                and ticket.request_type in DISPATCHED_REQUEST_TYPES
+                and not ticket.job_ids.filtered(lambda job: job.state != "cancel")
             )
-            if not clocks:
-                status = "none"
-            elif any(ticket[f"{clock}_breached"] for clock in clocks):
-                status = "breached"
-            elif not open_clocks:
-                status = "met"
-            elif ticket.sla_paused_since:
-                status = "paused"
-            else:
-                status = "running"
-            ticket.sla_status = status
 
-    # ------------------------------------------------------------------
-    # Computes: service KPIs
-    # ------------------------------------------------------------------
+    def _compute_caller_search(self):
+        self.caller_search = False
 
-    @api.depends(
-        "reported_at",
-        "callback_done_at",
-        "onsite_done_at",
-        "sla_rule_id.calendar_id",
-        "company_id.resource_calendar_id",
-    )
-    def _compute_kpi_response_hours(self):
-        rules = self.env["aftersales.sla.rule"].sudo()
+    def _search_caller(self, operator, value):
+        if operator not in ("ilike", "=") or not isinstance(value, str):
+            raise UserError(_("Search a phone or serial number with its digits."))
+        domain = [
+            "|",
+            ("lot_id.name", "ilike", value),
+            ("partner_phone", "ilike", value),
+        ]
+        customers = self.env["res.partner"]._aftersales_find_by_phone(value)
+        if customers:
+            domain = ["|", ("partner_id", "child_of", customers.ids), *domain]
+        return domain
+
+    @api.depends("lot_id", "fault_symptom_id", "reported_at")
+    def _compute_repeat_repair_warning(self):
         for ticket in self:
-            # Without a rule, count in the company's calendar through a rule in memory:
-            # the working time is computed in one place, the rule model.
-            rule = ticket.sla_rule_id.sudo() or rules.new(
-                {"calendar_id": ticket.company_id.resource_calendar_id.id}
-            )
-            for clock in ("callback", "onsite"):
-                done_at = ticket[f"{clock}_done_at"]
-                hours = 0.0
-                if done_at and rule.calendar_id:
-                    hours = rule._working_hours_between(ticket.reported_at, done_at)
-                ticket[f"{clock}_response_hours"] = hours
-
-    @api.depends("callback_done_at", "callback_breached", "onsite_done_at", "onsite_breached")
-    def _compute_kpi_on_time(self):
-        for ticket in self:
-            ticket.callback_on_time = bool(ticket.callback_done_at and not ticket.callback_breached)
-            ticket.onsite_on_time = bool(ticket.onsite_done_at and not ticket.onsite_breached)
+            ticket.repeat_repair_warning = ticket._aftersales_recent_repair_text()
 
     # ------------------------------------------------------------------
-    # Constraints
+    # Constraints and onchanges
     # ------------------------------------------------------------------
 
     @api.constrains("reported_at")
@@ -350,37 +196,76 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    @api.constrains("lot_id", "partner_id")
+    def _check_unit_of_customer(self):
+        self.env["stock.lot"]._aftersales_check_owned_by(self, "partner_id")
+
+    @api.onchange("partner_phone")
+    def _onchange_partner_phone(self):
+        """The caller's number finds the customer, and the unit when there is one."""
+        if not self.partner_phone or self.partner_id._aftersales_has_phone(self.partner_phone):
+            return None
+        customers = self.env["res.partner"]._aftersales_find_by_phone(self.partner_phone)
+        if len(customers) == 1:
+            self.partner_id = customers
+            units = customers._aftersales_units()
+            if len(units) == 1 and not self.lot_id:
+                self.lot_id = units
+            return None
+        if customers:
+            return {
+                "warning": {
+                    "title": _("Several customers have this number"),
+                    "message": _(
+                        "%(number)s belongs to %(names)s: choose the customer.",
+                        number=self.partner_phone,
+                        names=", ".join(customers.mapped("display_name")),
+                    ),
+                }
+            }
+        return None
+
+    @api.onchange("lot_id")
+    def _onchange_lot_id(self):
+        """The serial number finds the customer."""
+        owner = self.lot_id.customer_id
+        if not owner or owner.commercial_partner_id == self.partner_id.commercial_partner_id:
+            return None
+        if not self.partner_id:
+            self.partner_id = owner
+            return None
+        return {
+            "warning": {
+                "title": _("Unit of another customer"),
+                "message": self.lot_id._aftersales_owner_mismatch_text(self.partner_id),
+            }
+        }
+
+    @api.onchange("request_type", "partner_id", "lot_id", "fault_symptom_id")
+    def _onchange_propose_title(self):
+        """The clerk on the phone should not have to type a title: propose one until
+        the clerk types their own."""
+        if not self.name or self._aftersales_is_proposed_title(self.name):
+            self.name = self._aftersales_proposed_title() or self.name
+
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        tickets = super().create(vals_list)
-        paused = tickets.filtered("stage_id.aftersales_sla_pause")
-        if paused:
-            paused.sla_paused_since = fields.Datetime.now()
-        tickets._aftersales_escalate_major_complaints()
-        tickets.filtered("lot_id")._take_entitlement_snapshot()
-        return tickets
+        for vals in vals_list:
+            if not vals.get("name"):
+                vals["name"] = self.new(vals)._aftersales_proposed_title() or _("Service Request")
+        return super().create(vals_list)
 
     def write(self, vals):
-        """Keep the service-level clocks right across pause and closing stages."""
-        now = fields.Datetime.now()
         new_stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
-        was_paused = self.filtered("stage_id.aftersales_sla_pause")
-        was_open = self.filtered(lambda t: not t.stage_id.closed)
-        if new_stage and not new_stage.aftersales_sla_pause:
-            was_paused._aftersales_sla_resume(now)
+        if new_stage.aftersales_role == "solved":
+            self._aftersales_ensure_no_open_job()
         res = super().write(vals)
-        if new_stage.aftersales_sla_pause:
-            (self - was_paused).sla_paused_since = now
-        if new_stage.closed:
-            was_open._aftersales_sla_close(now)
-        if {"request_type", "complaint_severity"} & set(vals):
-            self._aftersales_escalate_major_complaints()
-        if "lot_id" in vals:
-            self._take_entitlement_snapshot()
+        if new_stage.aftersales_role == "cancelled":
+            self.job_ids.filtered("can_be_cancelled").action_cancel()
         return res
 
     # ------------------------------------------------------------------
@@ -388,8 +273,25 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def action_aftersales_dispatch(self):
-        """Open a new service job (派工单) for this request, ready to dispatch."""
+        """派工: open the job under way, else a new job (派工单) to dispatch. A request
+        whose job was completed gets another one only through Re-dispatch on that job."""
         self.ensure_one()
+        if self.open_job_id:
+            return self.open_job_id._get_form_action()
+        done = self.job_ids.filtered(lambda job: job.state in ("done", "called_back"))
+        if done:
+            raise UserError(
+                _(
+                    "Job %(job)s of request %(request)s is already completed. If the "
+                    "problem is not solved, open the job and use Re-dispatch.",
+                    job=done[:1].name,
+                    request=self.display_name,
+                )
+            )
+        if self.stage_id.closed:
+            raise UserError(
+                _("Request %(request)s is closed: reopen it first.", request=self.display_name)
+            )
         job = self.env["aftersales.service.job"].create(self._prepare_service_job_vals())
         return job._get_form_action()
 
@@ -399,7 +301,7 @@ class HelpdeskTicket(models.Model):
             "aftersales_service.aftersales_service_job_action"
         )
         action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
+        action["context"] = {"default_ticket_id": self.id, "aftersales_person_only": True}
         return action
 
     def _prepare_service_job_vals(self):
@@ -414,186 +316,109 @@ class HelpdeskTicket(models.Model):
             "company_id": self.company_id.id,
         }
 
-    def _entitlement_fault_date(self):
-        return fields.Date.context_today(self, self.reported_at)
-
-    def action_aftersales_callback_done(self):
-        """The clerk called the customer back and booked the visit."""
-        self._aftersales_ensure_not_met("callback")
-        self._aftersales_sla_mark_met("callback", fields.Datetime.now())
-
-    def action_aftersales_opinion_given(self):
-        """Headquarters gave its handling opinion on an urgent or major issue."""
-        self._aftersales_ensure_not_met("opinion")
-        self._aftersales_sla_mark_met("opinion", fields.Datetime.now())
-
     # ------------------------------------------------------------------
-    # Business methods: service levels
+    # Business methods: the request follows its jobs
     # ------------------------------------------------------------------
 
-    def _aftersales_mark_onsite(self, when=None):
-        """Record the arrival on site at ``when`` (default now); called by the
-        check-in of a field-service job. Only the first arrival counts."""
-        self.filtered(lambda t: not t.onsite_done_at)._aftersales_sla_mark_met(
-            "onsite", when or fields.Datetime.now()
-        )
+    def _aftersales_follow_jobs(self):
+        """Move each request to the stage its jobs call for: a job dispatched → in
+        progress; every job completed → solved (which closes the clocks); every job
+        cancelled → back to new, to dispatch again. A cancelled request stays so."""
+        for ticket in self:
+            role = ticket._aftersales_role_from_jobs()
+            stage = role and ticket._aftersales_stage_for(role)
+            if stage and stage != ticket.stage_id:
+                ticket.stage_id = stage
 
-    def _aftersales_ensure_not_met(self, clock):
-        done = self.filtered(lambda t: t[f"{clock}_done_at"])
-        if done:
+    def _aftersales_role_from_jobs(self):
+        self.ensure_one()
+        current = self.stage_id.aftersales_role
+        if current == "cancelled" or not self.job_ids:
+            return False
+        live = self.job_ids.filtered(lambda job: job.state != "cancel")
+        if not live:
+            return "new" if current == "in_progress" else False
+        if all(job.state in ("done", "called_back") for job in live):
+            return "solved"
+        if any(job.state in ("dispatched", "accepted", "on_site") for job in live):
+            return "in_progress"
+        return False
+
+    def _aftersales_stage_for(self, role):
+        """The first stage of the request's team (or of no team) with this role."""
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages()
+        return stages.filtered(lambda stage: stage.aftersales_role == role)[:1]
+
+    def _aftersales_ensure_no_open_job(self):
+        tickets = self.filtered("open_job_id")
+        if tickets:
             raise UserError(
                 _(
-                    "%(clock)s is already recorded on %(tickets)s.",
-                    clock=self._aftersales_sla_clock_label(clock),
-                    tickets=", ".join(done.mapped("display_name")),
+                    "Jobs %(jobs)s are still under way: complete or cancel them before "
+                    "solving the request.",
+                    jobs=", ".join(tickets.mapped("open_job_id.name")),
                 )
             )
 
-    @api.model
-    def _aftersales_sla_clock_label(self, clock):
-        return {
-            "callback": _("Callback"),
-            "onsite": _("On-site visit"),
-            "opinion": _("Handling opinion"),
-            "resolution": _("Resolution"),
-        }[clock]
+    # ------------------------------------------------------------------
+    # Business methods: intake
+    # ------------------------------------------------------------------
 
-    def _aftersales_sla_met_at(self, clock):
-        """When ``clock`` was met, False while it is open."""
+    def _entitlement_depends(self):
+        return ["lot_id", "reported_at"]
+
+    def _entitlement_fault_date(self):
+        return fields.Date.context_today(self, self.reported_at or fields.Datetime.now())
+
+    def _entitlement_is_open(self):
+        return not self.stage_id.closed
+
+    def _aftersales_proposed_title(self):
         self.ensure_one()
-        if clock == "resolution":
-            return self.stage_id.closed and self.closed_date
-        return self[f"{clock}_done_at"]
-
-    def _aftersales_sla_mark_met(self, clock, when):
-        """Record ``clock`` as met at ``when``; late, it is marked breached."""
-        for ticket in self:
-            if clock in TIMED_CLOCKS:
-                ticket[f"{clock}_done_at"] = when
-            deadline = ticket[f"{clock}_deadline"]
-            if deadline and when > deadline:
-                ticket._aftersales_sla_breach(clock, when)
-
-    def _aftersales_sla_breach(self, clock, when, schedule_activity=False):
-        """Mark ``clock`` breached, by how much at ``when``; the first time, post
-        a note and, for a clock still open, an activity for the responsible."""
-        self.ensure_one()
-        deadline = self[f"{clock}_deadline"]
-        overdue = self.sla_rule_id.sudo()._working_hours_between(deadline, when)
-        first_time = not self[f"{clock}_breached"]
-        self.write({f"{clock}_breached": True, f"{clock}_overdue_hours": overdue})
-        if first_time:
-            self._aftersales_sla_notify_breach(clock, schedule_activity)
-
-    def _aftersales_sla_notify_breach(self, clock, schedule_activity):
-        self.ensure_one()
-        tz = self.sla_rule_id.sudo().calendar_id.tz
-        body = _(
-            "%(clock)s deadline missed: due %(deadline)s.",
-            clock=self._aftersales_sla_clock_label(clock),
-            deadline=format_datetime(self.env, self[f"{clock}_deadline"], tz=tz),
+        request_type = dict(self._fields["request_type"]._description_selection(self.env)).get(
+            self.request_type
         )
-        self.message_post(body=body, subtype_xmlid="mail.mt_note")
-        user = self.user_id or self._aftersales_escalation_user()
-        if schedule_activity and user:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=_("%(clock)s overdue", clock=self._aftersales_sla_clock_label(clock)),
-                note=body,
-                user_id=user.id,
+        what = self.fault_symptom_id.name or self.product_id.name or self.partner_id.name
+        return f"{request_type}: {what}" if request_type and what else False
+
+    def _aftersales_is_proposed_title(self, title):
+        """A title made by the form (request type: something), not typed by the clerk."""
+        types = dict(self._fields["request_type"]._description_selection(self.env)).values()
+        return any(title.startswith(f"{label}: ") for label in types)
+
+    def _aftersales_recent_repair_text(self):
+        """A warning when the unit was repaired shortly before the call, for the same
+        symptom when one is given."""
+        self.ensure_one()
+        if not self.lot_id:
+            return False
+        day = fields.Date.context_today(self, self.reported_at or fields.Datetime.now())
+        repairs = self.lot_id.aftersales_repair_ids.filtered(
+            lambda repair: repair.remedy == "repair"
+            and repair.date_end
+            and 0 <= (day - repair.date_end).days <= RECENT_REPAIR_DAYS
+        )
+        if self.fault_symptom_id:
+            keys = {self.fault_symptom_id.code, *self.fault_symptom_id.child_ids.mapped("code")}
+            repairs = repairs.filtered(lambda repair: repair.fault_key in keys)
+        last = repairs.sorted("date_end")[-1:]
+        if not last:
+            return False
+        values = {
+            "unit": self.lot_id.name,
+            "days": (day - last.date_end).days,
+            "date": format_date(self.env, last.date_end),
+            "note": last.note or last.fault_key or "",
+        }
+        if self.fault_symptom_id:
+            return _(
+                "Unit %(unit)s was repaired for the same fault %(days)s days ago "
+                "(%(date)s, %(note)s): check whether this is a repeat repair.",
+                **values,
             )
-
-    def _aftersales_sla_resume(self, now):
-        """Leaving a paused stage: extend the open deadlines by the working time
-        spent paused."""
-        for ticket in self.filtered("sla_paused_since"):
-            rule = ticket.sla_rule_id.sudo()
-            paused = rule and rule._working_hours_between(ticket.sla_paused_since, now)
-            vals = {"sla_paused_since": False}
-            for clock in SLA_CLOCKS:
-                if paused and not ticket._aftersales_sla_met_at(clock):
-                    vals[f"{clock}_paused_hours"] = ticket[f"{clock}_paused_hours"] + paused
-            ticket.write(vals)
-
-    def _aftersales_sla_close(self, now):
-        """The tickets were just closed: resolution is met; the other clocks
-        whose deadline passed unmet are breached (no activity any more)."""
-        for ticket in self:
-            ticket._aftersales_sla_mark_met("resolution", ticket.closed_date or now)
-        self._aftersales_sla_check_breaches(now, schedule_activity=False)
-
-    def _aftersales_sla_check_breaches(self, now, schedule_activity=True):
-        for ticket in self:
-            for clock in SLA_CLOCKS:
-                deadline = ticket[f"{clock}_deadline"]
-                if (
-                    deadline
-                    and deadline < now
-                    and not ticket[f"{clock}_breached"]
-                    and not ticket._aftersales_sla_met_at(clock)
-                ):
-                    ticket._aftersales_sla_breach(clock, now, schedule_activity)
-
-    @api.model
-    def _aftersales_sla_breach_domain(self, now):
-        clock_domains = []
-        for clock in SLA_CLOCKS:
-            domain = [
-                (f"{clock}_deadline", "<", now),
-                (f"{clock}_breached", "=", False),
-            ]
-            if clock in TIMED_CLOCKS:
-                domain.append((f"{clock}_done_at", "=", False))
-            clock_domains.append(domain)
-        return expression.AND(
-            [
-                [
-                    ("stage_id.closed", "=", False),
-                    ("stage_id.aftersales_sla_pause", "=", False),
-                ],
-                expression.OR(clock_domains),
-            ]
+        return _(
+            "Unit %(unit)s was repaired %(days)s days ago (%(date)s, %(note)s): ask "
+            "whether it is the same fault.",
+            **values,
         )
-
-    @api.model
-    def _cron_aftersales_sla_breach(self, batch_size=SLA_BREACH_BATCH):
-        """Mark the deadlines passed on open, running tickets as breached, one
-        batch per call; the cron runner calls again while some remain."""
-        now = fields.Datetime.now()
-        domain = self._aftersales_sla_breach_domain(now)
-        tickets = self.search(domain, limit=batch_size, order="id")
-        tickets._aftersales_sla_check_breaches(now)
-        remaining = self.search_count(domain) if len(tickets) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
-
-    # ------------------------------------------------------------------
-    # Business methods: complaints
-    # ------------------------------------------------------------------
-
-    def _aftersales_escalation_user(self):
-        """Who handles escalations of the ticket: the team leader, else the first
-        after-sales manager of the ticket's company."""
-        self.ensure_one()
-        if self.team_id.user_id:
-            return self.team_id.user_id
-        managers = self.env.ref("aftersales_service.group_aftersales_manager").sudo().users
-        return managers.filtered(
-            lambda user: not user.share and self.company_id in user.company_ids
-        ).sorted("id")[:1]
-
-    def _aftersales_escalate_major_complaints(self):
-        """Schedule one activity per major complaint, never twice."""
-        to_escalate = self.filtered(
-            lambda t: t.request_type == "complaint"
-            and t.complaint_severity == "major"
-            and not t.complaint_escalated
-        )
-        for ticket in to_escalate:
-            ticket.complaint_escalated = True
-            user = ticket._aftersales_escalation_user()
-            if user:
-                ticket.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=_("Major complaint: review and reply"),
-                    user_id=user.id,
-                )

@@ -235,6 +235,32 @@ class StockLot(models.Model):
                     )
                 )
 
+    @api.model
+    def _aftersales_check_owned_by(self, documents, partner_field):
+        """Refuse documents pairing a customer with a unit registered to another one."""
+        wrong = documents.filtered(
+            lambda doc: doc.lot_id.customer_id
+            and doc[partner_field]
+            and doc.lot_id.customer_id.commercial_partner_id
+            != doc[partner_field].commercial_partner_id
+        )
+        if wrong:
+            raise ValidationError(
+                "\n".join(
+                    doc.lot_id._aftersales_owner_mismatch_text(doc[partner_field]) for doc in wrong
+                )
+            )
+
+    def _aftersales_owner_mismatch_text(self, customer):
+        self.ensure_one()
+        return _(
+            "Unit %(unit)s belongs to %(owner)s, not to %(customer)s: choose one of the "
+            "customer's units, or correct the unit's customer in its archive.",
+            unit=self.name,
+            owner=self.customer_id.display_name,
+            customer=customer.display_name,
+        )
+
     def _replaced_chain(self):
         """The units this one replaced, oldest last."""
         chain, lot = self.browse(), self.replaces_lot_id

@@ -4,6 +4,7 @@ import base64
 from datetime import date, timedelta
 
 from odoo import Command, fields
+from odoo.tests import Form
 
 from .common import AftersalesCommon
 
@@ -149,8 +150,18 @@ class AftersalesJobCommon(AftersalesCommon):
                 ],
                 "signature": SIGNATURE,
                 "signed_by": "Test customer",
+                "resolution": "Replaced the heating element",
             }
         )
+
+    def _open_dispatched_job(self, ticket, user=None):
+        """Press 派工 on the request as ``user`` (the clerk) and choose the service
+        point's technician on the job it opens."""
+        action = ticket.with_user(user or self.user_clerk).action_aftersales_dispatch()
+        job = self.env["aftersales.service.job"].browse(action["res_id"])
+        with Form(job.with_user(user or self.user_clerk)) as form:
+            form.technician_id = self.technician
+        return job
 
     def _point_stock(self, product):
         return self.env["stock.quant"]._get_available_quantity(product, self.point_location)

@@ -305,7 +305,7 @@ CASES = [
         {"exclusion": "misuse"},
         {},
         [],
-        "not_covered",
+        "paid_repair",
         "excluded_misuse",
     ),
     (
@@ -316,7 +316,7 @@ CASES = [
         {"exclusion": "disassembly"},
         {},
         [],
-        "not_covered",
+        "paid_repair",
         "excluded_disassembly",
     ),
     (
@@ -327,7 +327,7 @@ CASES = [
         {"exclusion": "no_voucher"},
         {},
         [],
-        "not_covered",
+        "paid_repair",
         "excluded_no_voucher",
     ),
     (
@@ -338,7 +338,7 @@ CASES = [
         {},
         {"aftersales_exclusion": "serial_mismatch"},
         [],
-        "not_covered",
+        "paid_repair",
         "excluded_serial_mismatch",
     ),
     (
@@ -349,7 +349,7 @@ CASES = [
         {"exclusion": "force_majeure"},
         {},
         [],
-        "not_covered",
+        "paid_repair",
         "excluded_force_majeure",
     ),
     # --- family cars 2021, sold Tuesday 2026-03-10 -------------------------------------

@@ -130,7 +130,7 @@ class TestAftersalesServiceJob(AftersalesJobCommon):
         job = self._create_job(self.unit_in_warranty)
         self._work_on_site(job)
         job.signature = False
-        with self.assertRaisesRegex(UserError, "The customer has not signed"):
+        with self.assertRaisesRegex(UserError, r"^Have the customer sign PG\S+ on site"):
             job.action_complete()
 
     def test_steps_follow_the_order_of_a_visit(self):

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.aftersales_service.models.res_partner import KPI_FIELDS
+from odoo.addons.aftersales_service.models.res_partner_kpi import KPI_FIELDS
 
 from .common_job import SIGNATURE, create_covered_product, create_fault
 from .common_service import AftersalesServiceCommon, utc
@@ -88,7 +88,13 @@ class TestAftersalesServiceKpi(AftersalesServiceCommon):
         with freeze_time(utc(check_in)):
             job.action_dispatch()
             job.action_check_in()
-        job.write({"signature": SIGNATURE, "signed_by": "Test KPI customer"})
+        job.write(
+            {
+                "signature": SIGNATURE,
+                "signed_by": "Test KPI customer",
+                "resolution": "Replaced the element",
+            }
+        )
         with freeze_time(utc(check_out)):
             job.action_complete()
         return job
@@ -190,6 +196,8 @@ class TestAftersalesServiceKpi(AftersalesServiceCommon):
         self.assertFalse(first_31.repeat_repair_30)
         self.assertTrue(first_31.repeat_repair_90)
         self.assertFalse(again_30.repeat_repair_90, "no repair after the second one")
+        self.assertFalse(first_30.first_time_fix, "its unit came back within 30 days")
+        self.assertTrue(first_31.first_time_fix, "31 days later is not a repeat of this visit")
         with freeze_time(utc("2026-04-30 12:00")):
             kpis = self._kpis(self.point_a | self.point_b)
         self.assertEqual(kpis[self.point_a]["kpi_repeat_repair_30_rate"], 50.0)
@@ -272,12 +280,48 @@ class TestAftersalesServiceKpi(AftersalesServiceCommon):
         self.assertEqual(point_a["kpi_first_time_fix_rate"], 50.0, "jobs 2 and 3 checked out")
         self.assertEqual(point_b["kpi_request_count"], 2)
 
-    def test_point_without_activity_has_zero_kpis(self):
+    def test_point_without_activity_has_no_data_not_zero(self):
         idle = self.env["res.partner"].create(
             {"name": "Test idle point", "is_company": True, "is_service_point": True}
         )
-        kpis = self._kpis(idle)[idle]
-        self.assertEqual(set(kpis.values()), {0})
+        idle = idle.with_user(self.user_clerk)
+        self.assertEqual(idle.kpi_request_count, 0)
+        self.assertEqual(set(idle.kpi_no_data), set(KPI_FIELDS) - {"kpi_request_count"})
+
+    def test_unrated_jobs_do_not_lower_the_satisfaction(self):
+        """One job rated 4.67, one completed but not called back: the average is 4.67,
+        and a point whose jobs are not rated yet has no satisfaction at all."""
+        rated = self._complete_job(
+            self._request(self.point_a, "2026-03-02 10:00"),
+            self._create_unit("SN-KPI-R1"),
+            "2026-03-02 14:00",
+            "2026-03-02 15:00",
+        )
+        self._rate(rated, "5", "5", "4")
+        self._complete_job(
+            self._request(self.point_a, "2026-03-02 10:00"),
+            self._create_unit("SN-KPI-R2"),
+            "2026-03-02 16:00",
+            "2026-03-02 17:00",
+        )
+        self._complete_job(
+            self._request(self.point_b, "2026-03-02 10:00"),
+            self._create_unit("SN-KPI-R3"),
+            "2026-03-02 16:00",
+            "2026-03-02 17:00",
+        )
+        with freeze_time(utc("2026-03-31 12:00")):
+            kpis = self._kpis(self.point_a | self.point_b)
+            no_data_b = (self.point_b.with_user(self.user_clerk)).kpi_no_data
+        self.assertAlmostEqual(kpis[self.point_a]["kpi_avg_satisfaction"], 14 / 3)
+        self.assertIn("kpi_avg_satisfaction", no_data_b)
+        self.assertNotIn("kpi_first_time_fix_rate", no_data_b, "its job was completed")
+        # The job analysis averages the answered jobs only.
+        jobs = self.env["aftersales.service.job"]
+        [(average,)] = jobs._read_group(
+            [("service_point_id", "=", self.point_a.id)], aggregates=["satisfaction:avg"]
+        )
+        self.assertAlmostEqual(average, 14 / 3)
 
     def test_kpi_queries_do_not_grow_with_the_number_of_points(self):
         self._create_scenario()

@@ -36,9 +36,8 @@ class TestAftersalesServiceRequestFlow(AftersalesJobCommon):
         return form.record
 
     def _visit(self, ticket):
-        action = ticket.action_aftersales_dispatch()
-        job = self.env["aftersales.service.job"].browse(action["res_id"])
-        job.technician_id = self.technician
+        job = self._open_dispatched_job(ticket)
+        job.fault_code_id = self.fault
         job.action_dispatch()
         job.action_accept()
         job.action_check_in()
@@ -47,6 +46,7 @@ class TestAftersalesServiceRequestFlow(AftersalesJobCommon):
                 "part_ids": [Command.create({"product_id": self.element.id, "quantity": 1})],
                 "signature": SIGNATURE,
                 "signed_by": "Test customer",
+                "resolution": "Replaced the heating element",
             }
         )
         job.action_complete()

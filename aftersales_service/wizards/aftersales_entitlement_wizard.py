@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..models.aftersales_entitlement import DECISIONS, EXCLUSION_REASONS
+from ..models.aftersales_entitlement import DECISIONS, EXCLUSION_REASONS, RULES
 
 
 class AftersalesEntitlementWizard(models.TransientModel):
@@ -20,7 +20,7 @@ class AftersalesEntitlementWizard(models.TransientModel):
     fault_key = fields.Char("Fault", help="To count earlier repairs of the same fault.")
     exclusion = fields.Selection(EXCLUSION_REASONS)
     decision = fields.Selection(DECISIONS, compute="_compute_decision")
-    rule = fields.Char(compute="_compute_decision")
+    rule = fields.Selection(RULES, "Deciding Rule", compute="_compute_decision")
     explanation = fields.Text(compute="_compute_decision")
     warranty_start = fields.Date(compute="_compute_decision")
     period_end = fields.Date("三包 Period End", compute="_compute_decision")

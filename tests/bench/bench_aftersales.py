@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 
-from odoo.addons.aftersales_service.models.res_partner import KPI_FIELDS
+from odoo.addons.aftersales_service.models.res_partner_kpi import KPI_FIELDS
 
 # ----------------------------------------------------------------------
 # Sizes and targets
