@@ -27,6 +27,7 @@
         "security/ir.model.access.csv",
         "security/res_partner_security.xml",
         "views/aftersales_menus.xml",
+        "views/aftersales_desk_views.xml",
         # network: service points, dealers, areas, technicians
         "security/aftersales_dealer_class_security.xml",
         "security/aftersales_agency_contract_security.xml",
@@ -42,6 +43,7 @@
         "data/aftersales_warranty_policy_data.xml",
         "views/aftersales_warranty_policy_views.xml",
         "views/stock_lot_views.xml",
+        "views/product_template_views.xml",
         "wizards/aftersales_entitlement_wizard_views.xml",
         # service: requests, SLA, fault codes, jobs
         "security/aftersales_sla_rule_security.xml",
@@ -79,9 +81,14 @@
         "demo/aftersales_fault_code_demo.xml",
         "demo/aftersales_service_job_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "assets": {
         "web.report_assets_common": [
             "aftersales_service/static/src/scss/aftersales_report.scss",
+        ],
+        "web.assets_backend": [
+            "aftersales_service/static/src/desk/*",
+            "aftersales_service/static/src/kpi_field/*",
         ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",

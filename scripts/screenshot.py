@@ -57,6 +57,7 @@ class Chrome:
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
+                "--remote-allow-origins=*",
                 f"--window-size={width},{height}",
                 f"--remote-debugging-port={self.port}",
                 f"--user-data-dir={self.profile}",
@@ -75,6 +76,7 @@ class Chrome:
                 time.sleep(0.1)
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60)
         self.msg_id = 0
+        self.events = []
 
     def call(self, method, **params):
         self.msg_id += 1
@@ -83,6 +85,31 @@ class Chrome:
             msg = json.loads(self.ws.recv())
             if msg.get("id") == self.msg_id:
                 return msg.get("result", {})
+            self.events.append(msg)
+
+    def drain(self, seconds):
+        """Wait ``seconds`` while keeping the browser's events."""
+        self.ws.settimeout(0.2)
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                self.events.append(json.loads(self.ws.recv()))
+            except websocket.WebSocketTimeoutException:
+                pass
+        self.ws.settimeout(60)
+
+    def errors(self):
+        """The JavaScript errors and console errors seen so far, then forget them."""
+        found = []
+        for msg in self.events:
+            params = msg.get("params", {})
+            if msg.get("method") == "Runtime.exceptionThrown":
+                details = params.get("exceptionDetails", {})
+                found.append(details.get("exception", {}).get("description") or details.get("text"))
+            elif msg.get("method") == "Runtime.consoleAPICalled" and params.get("type") == "error":
+                found.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+        self.events = []
+        return found
 
     def close(self):
         self.ws.close()
@@ -114,15 +141,18 @@ def main():
         host = args.base.split("//", 1)[1].split(":")[0]
         chrome.call("Network.setCookie", name="session_id", value=session, domain=host, path="/")
         chrome.call("Page.enable")
+        chrome.call("Runtime.enable")
         for path in args.paths:
             chrome.call("Page.navigate", url=args.base + path)
-            time.sleep(args.wait)
+            chrome.drain(args.wait)
             if args.click:
                 chrome.call(
                     "Runtime.evaluate",
                     expression=f"document.querySelector({json.dumps(args.click)}).click()",
                 )
-                time.sleep(args.wait)
+                chrome.drain(args.wait)
+            for error in chrome.errors():
+                print(f"  browser error on {path}: {error}")
             shot = chrome.call("Page.captureScreenshot", format="png")
             name = path.strip("/").replace("/", "_").replace("?", "_") or "home"
             target = os.path.join(args.out, f"{args.login}_{name}.png")

@@ -3,6 +3,7 @@ from . import aftersales_region
 from . import aftersales_dealer_class
 from . import aftersales_agency_contract
 from . import res_company
+from . import res_lang
 from . import res_config_settings
 from . import res_partner_network
 from . import res_partner_kpi
@@ -33,3 +34,9 @@ from . import aftersales_service_job_invoice
 from . import aftersales_service_job_kpi
 from . import aftersales_service_job_part
 from . import stock_move
+from . import stock_location
+from . import product_template
+from . import account_move
+
+# desk
+from . import aftersales_desk

@@ -28,7 +28,7 @@ class AftersalesServiceJobPart(models.Model):
     )
     tracking = fields.Selection(related="product_id.tracking")
     quantity = fields.Float(required=True, default=1.0, digits="Product Unit of Measure")
-    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
     lot_id = fields.Many2one(
         "stock.lot",
         "Lot/Serial",

@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 
 REQUEST_TYPES = [
-    ("installation", "Installation"),
-    ("repair", "Repair"),
+    ("installation", "Installation Request"),
+    ("repair", "Repair Request"),
     ("enquiry", "Enquiry"),
     ("complaint", "Complaint"),
     ("return", "Return or Exchange"),

@@ -126,6 +126,7 @@ class AftersalesWarrantyPolicy(models.Model):
     )
     refund_days = fields.Integer(
         "Refund Window (days)",
+        aggregator=None,
         tracking=True,
         help="A fault within these days: refund, exchange or repair (0: none).",
     )
@@ -137,33 +138,39 @@ class AftersalesWarrantyPolicy(models.Model):
     )
     refund_days_after_exchange = fields.Integer(
         "Refund Window after Exchange (days)",
+        aggregator=None,
         tracking=True,
         help="A replacement unit failing within these days of the exchange "
         "may be refunded (agricultural machinery: 15).",
     )
     exchange_days = fields.Integer(
         "Exchange Window (days)",
+        aggregator=None,
         tracking=True,
         help="A fault within these days: exchange or repair (0: none).",
     )
     # periods
     sanbao_months = fields.Integer(
         "三包 Period (months)",
+        aggregator=None,
         tracking=True,
         help="三包有效期: repair free of charge, exchange after repeated repairs.",
     )
     sanbao_usage = fields.Float(
         "三包 Usage Limit",
+        aggregator=None,
         tracking=True,
         help="The 三包 period also ends at this reading, whichever comes first (0: none).",
     )
     repair_months = fields.Integer(
         "Repair Warranty (months)",
+        aggregator=None,
         tracking=True,
         help="包修期: free repair only; may be longer than the 三包 period.",
     )
     repair_usage = fields.Float(
         "Repair Warranty Usage Limit",
+        aggregator=None,
         tracking=True,
         help="The repair warranty also ends at this reading (0: none).",
     )
@@ -174,11 +181,13 @@ class AftersalesWarrantyPolicy(models.Model):
     )
     serious_fault_days = fields.Integer(
         "Serious Fault Window (days)",
+        aggregator=None,
         tracking=True,
         help="A named serious fault within these days (cars: 60) gives the remedy below.",
     )
     serious_fault_usage = fields.Float(
         "Serious Fault Usage Limit",
+        aggregator=None,
         tracking=True,
         help="...and within this reading (cars: 3,000 km; 0: none).",
     )
@@ -196,6 +205,7 @@ class AftersalesWarrantyPolicy(models.Model):
     # repeat rules
     repeat_repair_count = fields.Integer(
         "Exchange after Repairs of the Same Fault",
+        aggregator=None,
         tracking=True,
         help="After this many repairs of the same fault in the 三包 period, the "
         "next failure gives an exchange (household goods: 2; 0: none).",
@@ -207,11 +217,13 @@ class AftersalesWarrantyPolicy(models.Model):
     )
     repeat_any_repair_count = fields.Integer(
         "Exchange after Repairs of Any Same Problem",
+        aggregator=None,
         tracking=True,
         help="Second counter over every fault, serious or not (family cars 2021: 4; 0: none).",
     )
     repair_days_limit = fields.Integer(
         "Exchange after Days in Repair",
+        aggregator=None,
         tracking=True,
         help="More days in repair than this in the 三包 period gives an exchange (0: none).",
     )
@@ -236,6 +248,7 @@ class AftersalesWarrantyPolicy(models.Model):
     # registration and calendar
     registration_days = fields.Integer(
         "Registration Card Deadline (days)",
+        aggregator=None,
         default=20,
         tracking=True,
         help="The 三包回执卡 is due within these days of the sale; a late card is "
