@@ -119,3 +119,48 @@ def test_every_string_a_user_sees_has_its_chinese_translation(
     assert not missing, "no zh_CN translation (run make i18n, then translate):\n" + "\n".join(
         missing
     )
+
+
+GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "GLOSSARY.md"
+
+
+def _glossary():
+    """[(english, chinese, [avoided words])] from the table of docs/GLOSSARY.md."""
+    rows = []
+    for line in GLOSSARY.read_text().splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 4 or cells[0] in ("English", "---") or set(cells[0]) <= {"-"}:
+            continue
+        avoid = [word.strip() for word in cells[2].split(",") if word.strip()]
+        rows.append((cells[0], cells[1], avoid))
+    return rows
+
+
+def test_translations_use_the_glossary():
+    """One word for one thing: the glossary's terms are translated as it says, and no
+    translation uses a word it rules out (outside one of its own Chinese terms)."""
+    rows = _glossary()
+    assert len(rows) > 30, "the glossary table was not read"
+    terms = {chinese for _english, chinese, _avoid in rows}
+    problems = []
+    for path in (ADDON / "i18n" / "zh_CN.po", ADDON / "i18n_extra" / "zh_CN.po"):
+        entries = [entry for entry in polib.pofile(str(path)) if entry.msgstr]
+        by_msgid = {entry.msgid: entry.msgstr for entry in entries}
+        for english, chinese, _avoid in rows:
+            if english in by_msgid and by_msgid[english] != chinese:
+                problems.append(
+                    f"{path.parent.name}: {english!r} is {by_msgid[english]!r}, not {chinese!r}"
+                )
+        for english, _chinese, avoid in rows:
+            for word in avoid:
+                for entry in entries:
+                    text = entry.msgstr
+                    for term in terms:
+                        if word in term and word != term:
+                            text = text.replace(term, "")
+                    if word in text:
+                        problems.append(
+                            f"{path.parent.name}: {entry.msgid!r} says {word!r} "
+                            f"(the glossary says {english} = {_chinese})"
+                        )
+    assert not problems, "\n".join(problems)

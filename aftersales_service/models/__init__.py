@@ -25,6 +25,7 @@ from . import aftersales_entitlement_snapshot
 from . import aftersales_sla_rule
 from . import aftersales_fault_code
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_team
 from . import helpdesk_ticket
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_complaint

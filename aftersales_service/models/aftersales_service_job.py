@@ -83,7 +83,7 @@ class AftersalesServiceJob(models.Model):
         related="ticket_id.fault_symptom_id", string="Reported Symptom"
     )
     is_open = fields.Boolean(
-        compute="_compute_is_open", help="Neither completed nor cancelled: under way."
+        "Under Way", compute="_compute_is_open", help="Neither completed nor cancelled."
     )
     job_type = fields.Selection(JOB_TYPES, required=True, default="repair", tracking=True)
     partner_id = fields.Many2one(
@@ -158,7 +158,7 @@ class AftersalesServiceJob(models.Model):
         readonly=False,
         precompute=True,
     )
-    resolution = fields.Text()
+    resolution = fields.Text("Findings and Work Done")
     # Parts, labour, travel
     part_ids = fields.One2many("aftersales.service.job.part", "job_id", "Parts Used", copy=False)
     labour_hours = fields.Float(
@@ -386,7 +386,7 @@ class AftersalesServiceJob(models.Model):
         unresolved = self.filtered(lambda job: not (job.resolution or "").strip())
         if unresolved:
             problems.append(
-                _("Write what was found and done (Resolution) on %(jobs)s.", jobs=names(unresolved))
+                _("Write the findings and work done on %(jobs)s.", jobs=names(unresolved))
             )
         undiagnosed = self.filtered(lambda job: job.job_type == "repair" and not job.fault_code_id)
         if undiagnosed:

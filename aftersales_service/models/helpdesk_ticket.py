@@ -80,6 +80,7 @@ class HelpdeskTicket(models.Model):
     job_count = fields.Integer(compute="_compute_job_count")
     open_job_id = fields.Many2one(
         "aftersales.service.job",
+        "Job Under Way",
         compute="_compute_open_job_id",
         help="The job under way (not completed, not cancelled), if any.",
     )
