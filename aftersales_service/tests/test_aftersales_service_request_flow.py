@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common_job import SIGNATURE, AftersalesJobCommon
@@ -67,6 +67,89 @@ class TestAftersalesServiceRequestFlow(AftersalesJobCommon):
         self.assertEqual(ticket.onsite_done_at, job.checkin_at)
         self.assertFalse(ticket.onsite_breached)
         self.assertEqual(len(self.unit_in_warranty.aftersales_repair_ids), 1)
+
+    # ------------------------------------------------------------------
+    # The request follows its jobs
+    # ------------------------------------------------------------------
+
+    def _stage(self, xmlid):
+        return self.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{xmlid}")
+
+    def test_request_moves_with_its_job_and_closes_its_clocks(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        self.assertEqual(ticket.stage_id, self._stage("new"))
+        self.assertEqual(ticket.sla_status, "running")
+        job = self._open_dispatched_job(ticket)
+        self.assertEqual(ticket.stage_id, self._stage("new"), "not dispatched yet")
+        job.fault_code_id = self.fault
+        job.action_dispatch()
+        self.assertEqual(ticket.stage_id, self._stage("in_progress"))
+        self.assertEqual(ticket.open_job_id, job)
+        job.action_accept()
+        job.action_check_in()
+        job.write(
+            {
+                "signature": SIGNATURE,
+                "signed_by": "Test customer",
+                "resolution": "Replaced the heating element",
+            }
+        )
+        job.action_complete()
+        self.assertEqual(ticket.stage_id, self._stage("done"))
+        self.assertTrue(ticket.closed_date)
+        self.assertEqual(ticket.sla_status, "met", "every clock met and closed")
+        self.assertFalse(ticket.sla_next_deadline)
+        self.assertFalse(ticket.can_be_dispatched)
+
+    def test_dispatch_opens_the_job_under_way_never_a_second_one(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        first = ticket.action_aftersales_dispatch()
+        again = ticket.action_aftersales_dispatch()
+        self.assertEqual(first["res_id"], again["res_id"])
+        self.assertEqual(ticket.job_count, 1)
+        self.assertFalse(ticket.can_be_dispatched, "派工 becomes 打开派工单")
+        job = self._visit(ticket)
+        with self.assertRaisesRegex(
+            UserError,
+            rf"^Job {job.name} of request .+ is already completed\. If the problem is not "
+            r"solved, open the job and use Re-dispatch\.$",
+        ):
+            ticket.action_aftersales_dispatch()
+        self.assertEqual(ticket.job_count, 1)
+
+    def test_redispatch_reopens_the_solved_request(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        first = self._visit(ticket)
+        self.assertEqual(ticket.stage_id, self._stage("done"))
+        second = self.env["aftersales.service.job"].browse(first.action_redispatch()["res_id"])
+        self.assertEqual(first.action_redispatch()["res_id"], second.id, "one re-dispatch")
+        second.technician_id = self.technician
+        second.action_dispatch()
+        self.assertEqual(ticket.stage_id, self._stage("in_progress"))
+
+    def test_cancelled_job_sends_the_request_back_to_dispatch(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        job = self._open_dispatched_job(ticket)
+        job.action_dispatch()
+        job.action_cancel()
+        self.assertEqual(ticket.stage_id, self._stage("new"))
+        self.assertTrue(ticket.can_be_dispatched)
+
+    def test_cancelling_the_request_cancels_its_jobs_not_started(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        job = self._open_dispatched_job(ticket)
+        job.action_dispatch()
+        ticket.stage_id = self._stage("cancelled")
+        self.assertEqual(job.state, "cancel")
+        self.assertEqual(ticket.stage_id, self._stage("cancelled"), "stays cancelled")
+
+    def test_request_with_a_job_under_way_cannot_be_solved_by_hand(self):
+        ticket = self._call_in("repair", self.unit_in_warranty)
+        job = self._open_dispatched_job(ticket)
+        job.action_dispatch()
+        with self.assertRaisesRegex(UserError, rf"^Jobs {job.name} are still under way"):
+            ticket.stage_id = self._stage("done")
+        self.assertEqual(ticket.stage_id, self._stage("in_progress"))
 
     def test_installation_request_does_not_count_as_a_repair(self):
         ticket = self._call_in("installation", self.unit_in_warranty)
