@@ -89,6 +89,7 @@
         "web.assets_backend": [
             "aftersales_service/static/src/desk/*",
             "aftersales_service/static/src/kpi_field/*",
+            "aftersales_service/static/src/job_calendar/*",
         ],
         "web.assets_tests": [
             "aftersales_service/static/tests/tours/*.js",

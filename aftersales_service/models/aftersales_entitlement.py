@@ -573,80 +573,76 @@ class AftersalesEntitlement(models.AbstractModel):
         def day(key):
             return format_date(self.env, ends[key]) if ends.get(key) else ""
 
-        values = {
-            "fault": format_date(self.env, fault_date),
-            "refund_end": day("refund"),
-            "exchange_end": day("exchange"),
-            "serious_end": day("serious"),
-            "after_exchange_end": day("after_exchange"),
-            "sanbao_end": day("sanbao"),
-            "repair_end": day("repair"),
-            "part_end": day("part"),
-            "part": part_line.product_id.display_name or part_line.categ_id.display_name
-            if part_line
-            else "",
-            "repairs": policy.repeat_repair_count or policy.repeat_any_repair_count,
-            "days": history["days_total"],
-            "limit": policy.repair_days_limit,
-            "usage": ends.get("reading") or 0,
-        }
-        texts = {
-            "refund_window": _(
+        # Only the sentence of the deciding rule is formatted: a batch explains
+        # thousands of units.
+        _t = self.env._
+        fault = format_date(self.env, fault_date)
+        sentences = {
+            "refund_window": lambda: _t(
                 "The fault on %(fault)s is within the refund window ending %(refund_end)s: "
                 "the consumer may choose a refund, an exchange or a free repair.",
-                **values,
+                fault=fault,
+                refund_end=day("refund"),
             ),
-            "refund_after_exchange": _(
+            "refund_after_exchange": lambda: _t(
                 "The replacement unit failed on %(fault)s, within the window after the "
                 "exchange ending %(after_exchange_end)s: the consumer may choose a refund, "
                 "an exchange or a free repair.",
-                **values,
+                fault=fault,
+                after_exchange_end=day("after_exchange"),
             ),
-            "serious_fault_window": _(
+            "serious_fault_window": lambda: _t(
                 "A serious fault on %(fault)s is within the serious-fault window ending "
                 "%(serious_end)s: the consumer may choose the remedy of the policy or a "
                 "free repair.",
-                **values,
+                fault=fault,
+                serious_end=day("serious"),
             ),
-            "exchange_window": _(
+            "exchange_window": lambda: _t(
                 "The fault on %(fault)s is within the exchange window ending "
                 "%(exchange_end)s: the consumer may choose an exchange or a free repair.",
-                **values,
+                fault=fault,
+                exchange_end=day("exchange"),
             ),
-            "repeat_repair": _(
+            "repeat_repair": lambda: _t(
                 "The same fault has already been repaired %(repairs)s times in the 三包 "
                 "period: the consumer may choose an exchange or a free repair.",
-                **values,
+                repairs=policy.repeat_repair_count or policy.repeat_any_repair_count,
             ),
-            "repair_days": _(
+            "repair_days": lambda: _t(
                 "The unit has spent %(days)s days in repair, more than the limit of "
                 "%(limit)s days: the consumer may choose an exchange or a free repair.",
-                **values,
+                days=history["days_total"],
+                limit=policy.repair_days_limit,
             ),
-            "sanbao_period": _(
+            "sanbao_period": lambda: _t(
                 "The fault on %(fault)s is within the 三包 period ending %(sanbao_end)s: "
                 "free repair.",
-                **values,
+                fault=fault,
+                sanbao_end=day("sanbao"),
             ),
-            "part_period": _(
+            "part_period": lambda: _t(
                 "The part %(part)s is within its own period ending %(part_end)s: free "
                 "repair of the part.",
-                **values,
+                part=part_line.product_id.display_name or part_line.categ_id.display_name,
+                part_end=day("part"),
             ),
-            "repair_period": _(
+            "repair_period": lambda: _t(
                 "The fault on %(fault)s is within the repair warranty ending "
                 "%(repair_end)s: free repair.",
-                **values,
+                fault=fault,
+                repair_end=day("repair"),
             ),
-            "usage_limit": _(
+            "usage_limit": lambda: _t(
                 "The reading %(usage)s is over the usage limit of the policy, although "
                 "time remains: paid repair.",
-                **values,
+                usage=ends.get("reading") or 0,
             ),
-            "period_expired": _(
+            "period_expired": lambda: _t(
                 "Every period of the unit ended before the fault on %(fault)s (三包 period "
                 "%(sanbao_end)s): paid repair.",
-                **values,
+                fault=fault,
+                sanbao_end=day("sanbao"),
             ),
         }
-        return texts[rule]
+        return sentences[rule]()

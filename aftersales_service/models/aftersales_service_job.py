@@ -185,10 +185,8 @@ class AftersalesServiceJob(models.Model):
         "Paid: the customer is invoiced at the published fee schedule.",
     )
     # On site
-    signature = fields.Image(
-        "Customer Signature", copy=False, attachment=True, max_width=1024, tracking=True
-    )
-    signed_by = fields.Char(copy=False)
+    signature = fields.Image("Customer Signature", copy=False, attachment=True, max_width=1024)
+    signed_by = fields.Char(copy=False, tracking=True)
     signed_on = fields.Datetime(copy=False, readonly=True)
     customer_opinion = fields.Text(copy=False)
     previous_job_id = fields.Many2one(

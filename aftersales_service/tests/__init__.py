@@ -1,6 +1,8 @@
 from . import test_aftersales_security
 from . import test_aftersales_report
 from . import test_aftersales_ui
+from . import test_aftersales_menus
+from . import test_aftersales_demo
 
 # network
 from . import test_res_partner_network
@@ -16,6 +18,7 @@ from . import test_aftersales_warranty_policy
 # service
 from . import test_aftersales_sla
 from . import test_helpdesk_ticket
+from . import test_helpdesk_ticket_intake
 from . import test_aftersales_fault_code
 from . import test_aftersales_service_job
 from . import test_aftersales_service_request_flow

@@ -73,6 +73,8 @@ class AftersalesJobCommon(AftersalesCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env["res.partner"])
+        # No fee schedule: paid jobs are invoiced at the products' sales prices.
+        cls.env.company.aftersales_fee_pricelist_id = False
         cls.category, cls.heater = create_covered_product(cls.env, "Test")
         cls.element = cls.env["product.product"].create(
             {

@@ -848,6 +848,35 @@ class TestAftersalesEntitlement(WarrantyCommon):
         )
         self.assertEqual(
             explanation,
-            "故障日期 2026年03月17日 在退货期内（至 2026年03月17日）："
+            "故障日期 2026-03-17 在退货期内（至 2026-03-17）："
             "消费者可选择退货、换货或免费修理。",
         )
+
+    def test_a_new_public_holiday_rolls_the_period_over_at_once(self):
+        """Working days are cached per calendar and year; a holiday added, moved or
+        removed is seen by the next decision."""
+        unit = self._unit(self.fridge, d("2025-06-10"))
+        decide = lambda: unit.aftersales_entitlement(d("2026-06-01"))["period_end"]  # noqa: E731
+        self.assertEqual(decide(), d("2026-06-10"), "a Wednesday")
+        holiday = self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Test holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": "2026-06-09 16:00:00",
+                "date_to": "2026-06-10 15:59:59",
+            }
+        )
+        self.assertEqual(decide(), d("2026-06-11"))
+        holiday.write({"date_from": "2026-06-10 16:00:00", "date_to": "2026-06-11 15:59:59"})
+        self.assertEqual(decide(), d("2026-06-10"))
+        self.calendar.attendance_ids.filtered(lambda a: a.dayofweek == "2").unlink()
+        self.assertEqual(decide(), d("2026-06-12"), "no Wednesdays, Thursday a holiday")
+        holiday.unlink()
+        self.assertEqual(decide(), d("2026-06-11"))
+
+    def test_a_single_decision_reads_the_calendar_once(self):
+        unit = self._unit(self.fridge, d("2025-06-10"))
+        unit.aftersales_entitlement(d("2026-06-01"))
+        other = self._unit(self.fridge, d("2025-07-15"))
+        with self.assertQueryCount(4):
+            other.aftersales_entitlement(d("2026-06-01"))

@@ -2,8 +2,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.fields import Datetime
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_job import AftersalesJobCommon
 
@@ -231,3 +235,83 @@ class TestAftersalesServiceJob(AftersalesJobCommon):
         self._work_on_site(job)
         job.action_complete()
         self.assertFalse(job.rating_ids)
+
+    # ------------------------------------------------------------------
+    # Completion, signature, schedule, names on screen
+    # ------------------------------------------------------------------
+    def test_checkout_lists_everything_missing_at_once(self):
+        job = self._create_job(self.unit_in_warranty, fault_code_id=False)
+        self._work_on_site(job)
+        job.write({"resolution": "  ", "signed_by": False})
+        with self.assertRaises(UserError) as error:
+            job.action_complete()
+        self.assertEqual(
+            str(error.exception),
+            f"Write the findings and work done on {job.name}.\n"
+            f"Choose the fault (its cause) repaired on {job.name}.\n"
+            f"Have the customer sign {job.name} on site and write who signed before "
+            "completing the job.",
+        )
+        self.assertEqual(job.state, "on_site", "nothing was completed")
+        self.assertFalse(job.part_ids.move_ids, "no part left the stock")
+
+    def test_signature_cannot_change_after_checkout(self):
+        job = self._create_job(self.unit_in_warranty)
+        self._work_on_site(job)
+        job.action_complete()
+        with self.assertRaisesRegex(
+            UserError, rf"^The customer signed {job.name} at check-out: the signature cannot"
+        ):
+            job.signed_by = "Someone else"
+        self.assertEqual(job.signed_by, "Test customer")
+
+    def test_schedule_ends_after_the_labour_norm_or_the_job_type(self):
+        start = Datetime.to_datetime("2026-03-02 09:00:00")
+        job = self._create_job(self.unit_in_warranty, scheduled_start=start)
+        self.assertEqual(job.scheduled_end, start + timedelta(minutes=30), "0.5 h norm")
+        installation = self._create_job(
+            self.unit_in_warranty,
+            job_type="installation",
+            fault_code_id=False,
+            scheduled_start=start,
+        )
+        self.assertEqual(installation.scheduled_end, start + timedelta(hours=2))
+        installation.scheduled_end = start + timedelta(hours=5)
+        self.assertEqual(installation.scheduled_end, start + timedelta(hours=5), "editable")
+
+    def test_technician_is_shown_by_name_beside_the_point(self):
+        self.assertEqual(self.technician.display_name, "Test service point, Test technician")
+        on_jobs = self.technician.with_context(aftersales_person_only=True)
+        self.assertEqual(on_jobs.display_name, "Test technician")
+        self.assertEqual(
+            self.point.with_context(aftersales_person_only=True).display_name,
+            "Test service point",
+        )
+
+    def test_my_jobs_are_the_technicians_and_those_of_my_requests(self):
+        technician_user = new_test_user(
+            self.env,
+            login="aftersales-field-technician",
+            groups="base.group_user,aftersales_service.group_aftersales_technician",
+            partner_id=self.technician.id,
+        )
+        mine = self._create_job(self.unit_in_warranty)
+        other = self._create_job(self.unit_in_warranty, technician_id=False)
+        search_view = self.env.ref("aftersales_service.aftersales_service_job_view_search")
+        my_jobs = etree.fromstring(search_view.arch).xpath("//filter[@name='my_jobs']")[0]
+        domain = safe_eval(my_jobs.get("domain"), {"uid": technician_user.id})
+        jobs = self.env["aftersales.service.job"].with_user(technician_user).search(domain)
+        self.assertIn(mine, jobs)
+        self.assertNotIn(other, jobs)
+
+    def test_excluded_unit_is_repaired_for_a_fee(self):
+        self.unit_in_warranty.aftersales_exclusion = "serial_mismatch"
+        job = self._create_job(self.unit_in_warranty)
+        self.assertEqual(job.entitlement_decision, "paid_repair")
+        self.assertEqual(job.entitlement_rule, "excluded_serial_mismatch")
+        self.assertEqual(job.coverage, "paid")
+        self.assertEqual(
+            job.entitlement_explanation,
+            "No 三包 remedy (Serial number mismatched or altered): the unit can be repaired "
+            "for a fee.",
+        )

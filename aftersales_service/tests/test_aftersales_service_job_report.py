@@ -74,4 +74,6 @@ class TestAftersalesServiceJobReport(AftersalesJobCommon, HttpCase):
         amount = f"{invoice.amount_total:,.2f}"
         self.assertIn(amount, text)
         self.assertIn("合计", text)
+        self.assertIn("上门距离", text, "a distance is not a fee")
+        self.assertIn("12.0 公里", text)
         self.assertNotIn("三包免费服务", text)

@@ -1,0 +1,51 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from .common import AftersalesCommon
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesDemo(AftersalesCommon):
+    """The demo company is a Chinese one: what its users read is Chinese, and the
+    settings its paid jobs use are filled in."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.job = cls.env.ref("aftersales_service.aftersales_service_job_01_demo", False)
+        cls.paid_job = cls.env.ref("aftersales_service.aftersales_service_job_02_demo", False)
+
+    def setUp(self):
+        super().setUp()
+        if not self.job:
+            self.skipTest("installed without demo data")
+
+    def test_demo_chatter_and_activities_are_in_chinese(self):
+        jobs = self.env["aftersales.service.job"].search([])
+        bodies = " ".join(str(body) for body in jobs.message_ids.mapped("body"))
+        self.assertNotIn("Service Job", bodies)
+        summaries = self.env["mail.activity"].search([("res_model", "=", "aftersales.service.job")])
+        self.assertTrue(summaries)
+        self.assertNotIn("Call the customer back", summaries.mapped("summary"))
+        self.assertIn("回访客户", summaries.mapped("summary"))
+
+    def test_paid_job_settings_are_filled_in_and_invoiced_in_chinese(self):
+        company = self.env.company
+        self.assertTrue(company.aftersales_fee_pricelist_id)
+        self.assertTrue(company.aftersales_labour_product_id)
+        self.assertTrue(company.aftersales_travel_product_id)
+        lines = self.paid_job.invoice_id.invoice_line_ids
+        self.assertIn("[AS-LABOUR] 工时", lines.mapped("name"))
+
+    def test_demo_names_time_and_places_in_chinese(self):
+        chinese = self.env["res.lang"]._lang_get("zh_CN")
+        self.assertEqual(chinese.date_format, "%Y-%m-%d")
+        self.assertEqual(chinese.time_format, "%H:%M:%S")
+        self.assertEqual(self.env.company.resource_calendar_id.name, "标准工时 每周 40 小时")
+        customers = self.env.ref("stock.stock_location_customers")
+        self.assertEqual(customers.complete_name, "往来单位/客户")
+
+    def test_the_paid_request_is_solved_by_its_completed_job(self):
+        self.assertEqual(self.paid_job.state, "done")
+        self.assertTrue(self.paid_job.ticket_id.stage_id.closed)
