@@ -848,8 +848,7 @@ class TestAftersalesEntitlement(WarrantyCommon):
         )
         self.assertEqual(
             explanation,
-            "故障日期 2026-03-17 在退货期内（至 2026-03-17）："
-            "消费者可选择退货、换货或免费修理。",
+            "故障日期 2026-03-17 在退货期内（至 2026-03-17）：消费者可选择退货、换货或免费修理。",
         )
 
     def test_a_new_public_holiday_rolls_the_period_over_at_once(self):

@@ -123,7 +123,9 @@ class TestAftersalesUi(AftersalesUiCommon):
         self.assertEqual(str(technician.technician_certificate_expiry), "2030-12-31")
 
     def test_the_jobs_calendar_names_technicians_and_shows_jobs_without_an_end(self):
-        self._request_with_job(scheduled_start=fields.Datetime.now() + timedelta(hours=1))
+        self._request_with_job(
+            name="PG-TOUR-CAL", scheduled_start=fields.Datetime.now() + timedelta(hours=1)
+        )
         self.start_tour(
             "/odoo/aftersales-jobs?view_type=calendar",
             "aftersales_jobs_calendar",

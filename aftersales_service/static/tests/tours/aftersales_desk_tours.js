@@ -235,7 +235,7 @@ registry.category("web_tour.tours").add("aftersales_jobs_calendar", {
         },
         {
             content: "the job with no end typed is on the calendar",
-            trigger: ".o_event:contains(Tour Caller)",
+            trigger: ".o_event:contains(PG-TOUR-CAL)",
         },
     ],
 });
