@@ -83,7 +83,7 @@ def test_installs_without_demo_data(installed_without_demo):
             "(SELECT res_id FROM ir_model_data WHERE module = 'aftersales_service' "
             "AND name = 'aftersales_menu_root')",
         )
-        == "7"
+        == "8"
     )
 
 

@@ -67,8 +67,8 @@ class AftersalesDesk(models.AbstractModel):
                 ],
             ),
             self._tile(
-                "to_call_back",
-                _("To Call Back"),
+                "callback_due",
+                _("Callback Due"),
                 "info",
                 "helpdesk.ticket",
                 [

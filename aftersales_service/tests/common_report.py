@@ -3,6 +3,8 @@
 import subprocess
 import tempfile
 
+from odoo import http
+
 
 def pdf_text(pdf_bytes):
     """The text of a PDF as a reader who searches or copies it gets it."""
@@ -17,8 +19,17 @@ def pdf_text(pdf_bytes):
         ).stdout
 
 
+def warm_up_http():
+    """Read the addons' manifests for static files now, in this thread. Left to the
+    first request, wkhtmltopdf's or the browser's, Python 3.11 may fail compiling them
+    in two threads at once ("AST constructor recursion depth mismatch"): the styles
+    are not served and the document falls back to another font."""
+    http.root.statics  # noqa: B018
+
+
 def render_pdf_text(case, report_xmlid, records, user):
     """Print ``records`` with the report as ``user`` through wkhtmltopdf; return its text."""
+    warm_up_http()
     report = case.env.ref(report_xmlid)
     pdf, fmt = (
         case.env["ir.actions.report"]

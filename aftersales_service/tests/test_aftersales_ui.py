@@ -6,6 +6,7 @@ from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common_job import create_covered_product, create_fault
+from .common_report import warm_up_http
 
 
 class AftersalesUiCommon(HttpCase):
@@ -15,6 +16,7 @@ class AftersalesUiCommon(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        warm_up_http()
         cls.env["res.lang"]._activate_lang("zh_CN")
         cls.env["ir.module.module"]._load_module_terms(
             ["aftersales_service"], ["zh_CN"], overwrite=True
