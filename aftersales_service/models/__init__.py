@@ -14,6 +14,7 @@ from . import resource_calendar
 from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import aftersales_entitlement
+from . import aftersales_entitlement_explain
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_part
 from . import aftersales_unit_repair

@@ -261,9 +261,11 @@ def make_jobs(env, rng, tickets, lots, now):
         ticket = tickets[i]
         sold = bisect.bisect_left(sale_days, ticket.reported_at.date())
         state = rng.choice(["done"] * 4 + ["called_back"] * 4 + ["draft", "cancel"])
+        lot = by_sale[rng.randrange(max(sold, 1))]
         job = {
             "ticket_id": ticket.id,
-            "lot_id": by_sale[rng.randrange(max(sold, 1))].id,
+            "partner_id": lot.customer_id.id,  # a unit is serviced for its own customer
+            "lot_id": lot.id,
             "service_point_id": ticket.service_point_id.id,
             "job_type": rng.choice(["repair"] * 4 + ["installation"]),
             "state": state,
