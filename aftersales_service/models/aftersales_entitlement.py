@@ -16,7 +16,7 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_date, ormcache
+from odoo.tools import ormcache
 
 from . import sanbao_period
 
@@ -129,6 +129,7 @@ class AftersalesEntitlement(models.AbstractModel):
         self._check_request(lots, fault_date, usage, exclusion)
         history = self._repair_history(lots, fault_date)
         working_day = self._working_day_predicates(lots)
+        say = self._day_formatter()
         return {
             lot.id: self._decide_unit(
                 lot,
@@ -140,6 +141,7 @@ class AftersalesEntitlement(models.AbstractModel):
                 exclusion,
                 history[lot.id],
                 working_day.get(lot.warranty_policy_id.calendar_id.id),
+                say,
             )
             for lot in lots
         }
@@ -252,9 +254,9 @@ class AftersalesEntitlement(models.AbstractModel):
                 _(
                     "The fault date %(fault)s of unit %(unit)s is before its sale date "
                     "%(sale)s: check both dates.",
-                    fault=format_date(self.env, fault_date),
+                    fault=self._day_formatter()(fault_date),
                     unit=lot.display_name,
-                    sale=format_date(self.env, lot.sale_date),
+                    sale=self._day_formatter()(lot.sale_date),
                 )
             ]
         if not lot.warranty_policy_id and not (excluded or lot.aftersales_exclusion):
@@ -264,7 +266,7 @@ class AftersalesEntitlement(models.AbstractModel):
                     "After-Sales > Configuration > Warranty Policies, or check the "
                     "validity dates and products of the existing ones.",
                     product=lot.product_id.display_name,
-                    date=format_date(self.env, lot.sale_date),
+                    date=self._day_formatter()(lot.sale_date),
                 )
             ]
         return []
@@ -315,8 +317,13 @@ class AftersalesEntitlement(models.AbstractModel):
 
     @api.model
     def _make_predicate(self, calendar_id):
+        years = {}  # this batch's copy of the cache: a decision asks about many days
+
         def is_working_day(day):
-            return day in self._working_days_of_year(calendar_id, day.year)
+            days = years.get(day.year)
+            if days is None:
+                days = years[day.year] = self._working_days_of_year(calendar_id, day.year)
+            return day in days
 
         return is_working_day
 
@@ -350,14 +357,16 @@ class AftersalesEntitlement(models.AbstractModel):
 
     @api.model
     def _decide_unit(
-        self, lot, fault_date, part, usage, serious, fault_key, exclusion, history, working_day
+        self, lot, fault_date, part, usage, serious, fault_key, exclusion, history, working_day, say
     ):
         exclusion = exclusion or lot.aftersales_exclusion
         if exclusion:
-            return self._result("paid_repair", f"excluded_{exclusion}", lot, fault_date, {})
+            return self._result(
+                "paid_repair", f"excluded_{exclusion}", lot, fault_date, {}, say=say
+            )
         gone = self._unit_gone(lot, fault_date)
         if gone:
-            return self._result("not_covered", gone, lot, fault_date, {})
+            return self._result("not_covered", gone, lot, fault_date, {}, say=say)
         policy = lot.warranty_policy_id
         start = lot.warranty_start_date or self._start_date(lot, policy)
         reading = lot.usage_reading if usage is False or usage is None else usage
@@ -428,8 +437,10 @@ class AftersalesEntitlement(models.AbstractModel):
         else:
             time_left = any(within(ends[key]) for key in ("sanbao", "repair", "part") if ends[key])
             decision, rule = "paid_repair", "usage_limit" if time_left else "period_expired"
-        result = self._result(decision, rule, lot, fault_date, ends, policy, part_line, history)
-        result["warnings"] = self._warnings(lot, policy, fault_date, usage, working_day)
+        result = self._result(
+            decision, rule, lot, fault_date, ends, policy, part_line, history, say=say
+        )
+        result["warnings"] = self._warnings(lot, policy, fault_date, usage, working_day, say)
         return result
 
     @api.model
@@ -471,14 +482,25 @@ class AftersalesEntitlement(models.AbstractModel):
 
     @api.model
     def _result(
-        self, decision, rule, lot, fault_date, ends, policy=None, part_line=None, history=None
+        self,
+        decision,
+        rule,
+        lot,
+        fault_date,
+        ends,
+        policy=None,
+        part_line=None,
+        history=None,
+        say=None,
     ):
         return {
             "lot_id": lot.id,
             "decision": decision,
             "rule": rule,
             "explanation": rule
-            and self._explain(rule, fault_date, ends, policy, part_line, history),
+            and self._explain(
+                rule, fault_date, ends, policy, part_line, history, say or self._day_formatter()
+            ),
             "policy_id": policy.id if policy else False,
             "warranty_start": ends.get("start") or False,
             "period_end": ends.get("sanbao") or False,

@@ -3,17 +3,35 @@
 """The words of the 三包 decision: the sentence saying why, and the warnings that never
 change it. The rules themselves are in ``aftersales_entitlement.py``."""
 
+import functools
+
+import babel.dates
+
 from odoo import _, api, models
-from odoo.tools import format_date
+from odoo.tools.misc import babel_locale_parse, get_lang, posix_to_ldml
 
 from . import sanbao_period
+
+
+@functools.lru_cache(maxsize=64)
+def _day_pattern(lang_code, date_format):
+    locale = babel_locale_parse(lang_code)
+    return posix_to_ldml(date_format, locale=locale), locale
 
 
 class AftersalesEntitlement(models.AbstractModel):
     _inherit = "aftersales.entitlement"
 
     @api.model
-    def _warnings(self, lot, policy, fault_date, usage, working_day):
+    def _day_formatter(self):
+        """Odoo's ``format_date`` in the env's language, as a function of the day: the
+        language is looked up once for a whole batch, not for every date."""
+        lang = get_lang(self.env)
+        pattern, locale = _day_pattern(lang.code, lang.date_format)
+        return lambda day: babel.dates.format_date(day, format=pattern, locale=locale)
+
+    @api.model
+    def _warnings(self, lot, policy, fault_date, usage, working_day, say):
         warnings = []
         deadline = sanbao_period.period_end(
             lot.sale_date,
@@ -28,8 +46,8 @@ class AftersalesEntitlement(models.AbstractModel):
                         "The registration card (三包回执卡) arrived on %(card)s, after its "
                         "deadline %(deadline)s: the consumer's rights are unchanged; follow "
                         "up with the selling dealer.",
-                        card=format_date(self.env, lot.registration_card_date),
-                        deadline=format_date(self.env, deadline),
+                        card=say(lot.registration_card_date),
+                        deadline=say(deadline),
                     ),
                 }
             )
@@ -41,7 +59,7 @@ class AftersalesEntitlement(models.AbstractModel):
                         "The registration card (三包回执卡) was due by %(deadline)s and has "
                         "not been received: the consumer's rights are unchanged; follow up "
                         "with the selling dealer.",
-                        deadline=format_date(self.env, deadline),
+                        deadline=say(deadline),
                     ),
                 }
             )
@@ -75,7 +93,7 @@ class AftersalesEntitlement(models.AbstractModel):
         return warnings
 
     @api.model
-    def _explain(self, rule, fault_date, ends, policy, part_line, history):
+    def _explain(self, rule, fault_date, ends, policy, part_line, history, say):
         """The zh_CN or English sentence saying why (by the env's language)."""
         if rule.startswith("excluded_"):
             reason = dict(
@@ -96,11 +114,11 @@ class AftersalesEntitlement(models.AbstractModel):
             return _("The unit was exchanged before the fault: decide on its replacement instead.")
 
         def day(key):
-            return format_date(self.env, ends[key]) if ends.get(key) else ""
+            return say(ends[key]) if ends.get(key) else ""
 
         # Only the sentence of the deciding rule is formatted: a batch explains
         # thousands of units.
-        fault = format_date(self.env, fault_date)
+        fault = say(fault_date)
         sentences = {
             "refund_window": lambda: self.env._(
                 "The fault on %(fault)s is within the refund window ending %(refund_end)s: "
