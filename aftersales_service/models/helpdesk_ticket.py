@@ -373,7 +373,8 @@ class HelpdeskTicket(models.Model):
         return fields.Date.context_today(self, self.reported_at or fields.Datetime.now())
 
     def _entitlement_is_open(self):
-        return not self.stage_id.closed
+        # A request being created is open (reading its stage would compute it early).
+        return not (self._origin.id and self.stage_id.closed)
 
     def _aftersales_proposed_title(self):
         self.ensure_one()
