@@ -1,6 +1,11 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+import pytz
+
 from odoo import api, fields, models
+from odoo.tools import ormcache
 
 REQUEST_TYPES = [
     ("installation", "Installation Request"),
@@ -19,6 +24,14 @@ AREA_CLASSES = [
     ("town", "Surrounding Town"),
     ("remote_rural", "Remote Rural Area"),
 ]
+#: a deadline is looked for this many months ahead at most
+MAX_PLANNED_MONTHS = 48
+
+
+def _naive_utc(moment):
+    return moment.astimezone(pytz.utc).replace(tzinfo=None)
+
+
 # The keys a rule may restrict; a rule with more of them set is more specific.
 SLA_RULE_KEYS = ("request_type", "urgency", "area_class")
 # The clocks of a service request: rule field holding the target, and its unit.
@@ -135,11 +148,20 @@ class AftersalesSlaRule(models.Model):
 
     def _add_working_hours(self, start, hours):
         """Return ``start`` (naive UTC) plus ``hours`` of the calendar's working
-        time, public holidays excluded, as a naive UTC datetime."""
+        time, public holidays excluded, as a naive UTC datetime (as the calendar's
+        ``plan_hours`` does)."""
         self.ensure_one()
         if not start or hours <= 0:
             return start
-        return self.calendar_id.plan_hours(hours, start, compute_leaves=True)
+        if self.calendar_id.flexible_hours:
+            return self.calendar_id.plan_hours(hours, start, compute_leaves=True)
+        remaining = hours
+        for begin, end in self._intervals_from(start):
+            interval = (end - begin).total_seconds() / 3600
+            if remaining <= interval:
+                return begin + timedelta(hours=remaining)
+            remaining -= interval
+        return False
 
     def _add_working_days(self, start, days):
         """Return ``start`` plus ``days`` working days of the calendar."""
@@ -152,4 +174,39 @@ class AftersalesSlaRule(models.Model):
         self.ensure_one()
         if not start or not end or end <= start:
             return 0.0
-        return self.calendar_id.get_work_duration_data(start, end, compute_leaves=True)["hours"]
+        if self.calendar_id.flexible_hours:
+            return self.calendar_id.get_work_duration_data(start, end, compute_leaves=True)["hours"]
+        hours = 0.0
+        for begin, stop in self._intervals_from(start):
+            if begin >= end:
+                break
+            hours += (min(stop, end) - begin).total_seconds() / 3600
+        return hours
+
+    def _intervals_from(self, start):
+        """The calendar's working intervals after ``start`` (naive UTC), month by month,
+        the first one cut at ``start``."""
+        tz = pytz.timezone(self.calendar_id.tz or "UTC")
+        local = pytz.utc.localize(start).astimezone(tz)
+        year, month = local.year, local.month
+        for _n in range(MAX_PLANNED_MONTHS):
+            for begin, end in self._month_intervals(self.calendar_id.id, year, month):
+                if end > start:
+                    yield max(begin, start), end
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    @api.model
+    @ormcache("calendar_id", "year", "month")
+    def _month_intervals(self, calendar_id, year, month):
+        """The working intervals of a month of the calendar's time zone, public holidays
+        removed, as sorted (begin, end) naive UTC pairs. Cached: every request's clocks
+        walk the same weeks; cleared with the 三包 working days when a calendar, its
+        hours or its public holidays change (``resource_calendar*.py``)."""
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
+        tz = pytz.timezone(calendar.tz or "UTC")
+        first = tz.localize(datetime(year, month, 1))
+        following = tz.localize(datetime(year + month // 12, month % 12 + 1, 1))
+        return tuple(
+            (_naive_utc(begin), _naive_utc(end))
+            for begin, end, _meta in calendar._work_intervals_batch(first, following)[False]
+        )

@@ -63,6 +63,22 @@ class TestAftersalesSla(AftersalesServiceCommon):
         ticket.reported_at = utc("2026-03-02 08:00")
         self.assertEqual(ticket.callback_deadline, utc("2026-03-02 09:00"))
 
+    def test_a_new_public_holiday_moves_the_next_deadlines(self):
+        """The calendar's working time is cached per month: a holiday added is seen by
+        the next request at once."""
+        before = self._create_ticket(utc("2026-03-13 17:30"))  # a Friday
+        self.assertEqual(before.callback_deadline, utc("2026-03-14 08:30"), "Saturday")
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Test extra holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": utc("2026-03-14 00:00"),
+                "date_to": utc("2026-03-14 23:59"),
+            }
+        )
+        after = self._create_ticket(utc("2026-03-13 17:30"))
+        self.assertEqual(after.callback_deadline, utc("2026-03-16 08:30"), "Monday")
+
     def test_working_hours_helpers(self):
         rule = self.rule_city
         self.assertEqual(
