@@ -107,7 +107,12 @@ class Chrome:
                 details = params.get("exceptionDetails", {})
                 found.append(details.get("exception", {}).get("description") or details.get("text"))
             elif msg.get("method") == "Runtime.consoleAPICalled" and params.get("type") == "error":
-                found.append(" ".join(str(a.get("value", a.get("description", ""))) for a in params.get("args", [])))
+                found.append(
+                    " ".join(
+                        str(a.get("value", a.get("description", "")))
+                        for a in params.get("args", [])
+                    )
+                )
         self.events = []
         return found
 

@@ -23,10 +23,11 @@ class ResPartner(models.Model):
     def _compute_display_name(self):
         """Technicians by their own name where their service point is shown beside them
         (jobs, calendar): context key ``aftersales_person_only``."""
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         if self.env.context.get("aftersales_person_only"):
             for partner in self.filtered(lambda p: p.is_technician and p.name):
                 partner.display_name = partner.name
+        return res
 
     @api.model
     def _aftersales_find_by_phone(self, number):

@@ -24,7 +24,7 @@ def warm_up_http():
     first request, wkhtmltopdf's or the browser's, Python 3.11 may fail compiling them
     in two threads at once ("AST constructor recursion depth mismatch"): the styles
     are not served and the document falls back to another font."""
-    http.root.statics  # noqa: B018
+    return http.root.statics
 
 
 def render_pdf_text(case, report_xmlid, records, user):
