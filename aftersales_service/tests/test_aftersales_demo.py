@@ -49,3 +49,16 @@ class TestAftersalesDemo(AftersalesCommon):
     def test_the_paid_request_is_solved_by_its_completed_job(self):
         self.assertEqual(self.paid_job.state, "done")
         self.assertTrue(self.paid_job.ticket_id.stage_id.closed)
+
+    def test_each_demo_user_opens_odoo_on_its_work(self):
+        desk = self.env.ref("aftersales_service.aftersales_desk_action")
+        for role, action in (
+            ("clerk", desk),
+            ("technician", desk),
+            ("manager", desk),
+            ("warehouse", self.env.ref("aftersales_service.aftersales_spare_part_action")),
+            ("accountant", self.env.ref("aftersales_service.aftersales_dealer_invoice_action")),
+        ):
+            with self.subTest(role=role):
+                user = self.env.ref(f"aftersales_service.user_{role}_demo")
+                self.assertEqual(user.action_id.id, action.id)
