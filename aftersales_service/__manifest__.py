@@ -59,6 +59,12 @@
         "data/aftersales_service_job_data.xml",
         "data/aftersales_service_job_mail_data.xml",
         "views/aftersales_service_job_views.xml",
+        # claims
+        "security/aftersales_claim_security.xml",
+        "data/aftersales_claim_data.xml",
+        "data/aftersales_claim_check_data.xml",
+        "views/aftersales_claim_views.xml",
+        "views/aftersales_claim_config_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

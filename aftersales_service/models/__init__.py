@@ -40,5 +40,17 @@ from . import stock_location
 from . import product_template
 from . import account_move
 
+# claims
+from . import aftersales_claim_type
+from . import aftersales_claim_reject_reason
+from . import aftersales_claim_check_rule
+from . import aftersales_claim
+from . import aftersales_claim_line
+from . import aftersales_claim_check_result
+from . import aftersales_claim_check
+from . import aftersales_claim_appraisal
+from . import aftersales_service_job_claim
+from . import res_partner_claim
+
 # desk
 from . import aftersales_desk

@@ -10,3 +10,7 @@ class ProductTemplate(models.Model):
         "Spare Part",
         help="A part kept in the after-sales stores and fitted by technicians (配件).",
     )
+    aftersales_old_part_required = fields.Boolean(
+        "Old Part Returned on Claims",
+        help="A claim for this part is approved only when the faulty part comes back (旧件返回).",
+    )

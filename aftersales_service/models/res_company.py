@@ -39,6 +39,28 @@ class ResCompany(models.Model):
         help="The parent of the stock locations of the service points.",
     )
 
+    aftersales_claim_labour_rate = fields.Monetary(
+        "Claim Labour Rate",
+        default=50.0,
+        help="Paid per hour of labour norm on 三包 claims, before the dealer class factor; "
+        "a service point may have its own.",
+    )
+    aftersales_claim_travel_rate = fields.Monetary(
+        "Claim Travel Rate (per km)", help="Paid per kilometre of travel on 三包 claims."
+    )
+    aftersales_claim_pricelist_id = fields.Many2one(
+        "product.pricelist",
+        "Claim Price List",
+        help="The prices 三包 claims pay for parts. Without one, the parts' cost.",
+    )
+
+    def _aftersales_claim_part_price(self, product, quantity):
+        """What a 三包 claim pays for one ``product``."""
+        self.ensure_one()
+        if self.aftersales_claim_pricelist_id:
+            return self.aftersales_claim_pricelist_id._get_product_price(product, quantity)
+        return product.standard_price
+
     def _aftersales_labour_product(self):
         self.ensure_one()
         return self.aftersales_labour_product_id or self.env.ref(

@@ -21,3 +21,12 @@ class ResConfigSettings(models.TransientModel):
     aftersales_travel_product_id = fields.Many2one(
         related="company_id.aftersales_travel_product_id", readonly=False
     )
+    aftersales_claim_labour_rate = fields.Monetary(
+        related="company_id.aftersales_claim_labour_rate", readonly=False
+    )
+    aftersales_claim_travel_rate = fields.Monetary(
+        related="company_id.aftersales_claim_travel_rate", readonly=False
+    )
+    aftersales_claim_pricelist_id = fields.Many2one(
+        related="company_id.aftersales_claim_pricelist_id", readonly=False
+    )

@@ -24,3 +24,7 @@ from . import test_aftersales_service_job
 from . import test_aftersales_service_request_flow
 from . import test_aftersales_service_kpi
 from . import test_aftersales_service_job_report
+
+# claims
+from . import test_aftersales_claim
+from . import test_aftersales_claim_concurrency
