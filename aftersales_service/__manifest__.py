@@ -86,6 +86,8 @@
         # service
         "demo/aftersales_fault_code_demo.xml",
         "demo/aftersales_service_job_demo.xml",
+        # claims
+        "demo/aftersales_claim_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -80,7 +80,6 @@ class AftersalesClaim(models.Model):
     )
     claim_type_id = fields.Many2one(
         "aftersales.claim.type",
-        "Claim Type",
         required=True,
         tracking=True,
         check_company=True,
@@ -172,7 +171,7 @@ class AftersalesClaim(models.Model):
     # CRUD
     # ------------------------------------------------------------------
     def init(self):
-        super().init()
+        res = super().init()
         # Two users claiming the same job at the same moment make one claim, not two: a
         # partial unique index (the ORM's constraints cannot leave cancelled claims out).
         self.env.cr.execute(
@@ -182,6 +181,7 @@ class AftersalesClaim(models.Model):
                 SQL.identifier(JOB_CLAIM_INDEX),
             )
         )
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -47,12 +47,11 @@ class AftersalesClaimLine(models.Model):
     )
     overrun_approved_by = fields.Many2one(
         "res.users",
-        "Overrun Approved By",
         readonly=True,
         copy=False,
         help="The manager who accepted more hours than the norm.",
     )
-    overrun_reason = fields.Char("Overrun Reason", copy=False)
+    overrun_reason = fields.Char(copy=False)
     price_unit = fields.Monetary(
         "Unit Price",
         compute="_compute_price_unit",
@@ -65,7 +64,7 @@ class AftersalesClaimLine(models.Model):
     amount_claimed = fields.Monetary(
         "Claimed", compute="_compute_amount_claimed", store=True, aggregator="sum"
     )
-    part_role = fields.Selection(PART_ROLES, "Part Role", default="causal")
+    part_role = fields.Selection(PART_ROLES, default="causal")
     supplier_id = fields.Many2one(
         "res.partner", "Responsible Supplier", help="The maker of an outsourced part (外协件)."
     )
@@ -76,7 +75,7 @@ class AftersalesClaimLine(models.Model):
         precompute=True,
         help="The faulty part must come back before the line is approved.",
     )
-    old_part_serial = fields.Char("Old Part Serial")
+    old_part_serial = fields.Char()
     appraisal = fields.Selection(APPRAISALS, copy=False)
     amount_approved = fields.Monetary(
         "Approved",

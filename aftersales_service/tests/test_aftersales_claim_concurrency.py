@@ -10,7 +10,9 @@ from odoo.tests import TransactionCase, tagged
 @tagged("post_install", "-at_install")
 class TestAftersalesClaimConcurrency(TransactionCase):
     """Two users press 索赔 on the same job at the same moment, in two real
-    transactions: one claim is made, the other user is told the job is claimed."""
+    transactions: one claim is made, the other user is told the job is claimed. The
+    data is committed (and removed afterwards) so that both transactions see it, like
+    account/tests/test_sequence_mixin.py's TestSequenceMixinConcurrency."""
 
     def setUp(self):
         super().setUp()
@@ -33,7 +35,7 @@ class TestAftersalesClaimConcurrency(TransactionCase):
                     "state": "done",
                 }
             )
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         self.ids = {"point": point.id, "product": product.id, "lot": lot.id, "job": job.id}
         self.addCleanup(self._clean_up)
 
@@ -47,7 +49,7 @@ class TestAftersalesClaimConcurrency(TransactionCase):
             env["stock.lot"].browse(self.ids["lot"]).unlink()
             env["product.product"].browse(self.ids["product"]).unlink()
             env["res.partner"].browse(self.ids["point"]).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def test_two_users_claim_the_same_job_at_the_same_moment(self):
         outcome = {}
@@ -57,7 +59,7 @@ class TestAftersalesClaimConcurrency(TransactionCase):
                 env = api.Environment(cr, SUPERUSER_ID, {"lang": "en_US"})
                 try:
                     env["aftersales.service.job"].browse(self.ids["job"]).action_create_claim()
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     outcome["second"] = "claimed"
                 except UserError as error:
                     outcome["second"] = str(error)
@@ -71,7 +73,7 @@ class TestAftersalesClaimConcurrency(TransactionCase):
             second.start()
             second.join(timeout=2)
             self.assertTrue(second.is_alive(), "the second claim waits for the first")
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         second.join(timeout=30)
         self.assertRegex(outcome["second"], r"^Job PG\S+ is claimed already")
         with self.env.registry.cursor() as cr:

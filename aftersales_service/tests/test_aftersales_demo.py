@@ -62,3 +62,12 @@ class TestAftersalesDemo(AftersalesCommon):
             with self.subTest(role=role):
                 user = self.env.ref(f"aftersales_service.user_{role}_demo")
                 self.assertEqual(user.action_id.id, action.id)
+
+    def test_the_demo_claim_was_returned_for_its_missing_repair_record(self):
+        claim = self.job.claim_ids
+        self.assertEqual(claim.state, "returned")
+        failed = claim.current_check_ids.filtered(lambda result: result.outcome != "pass")
+        self.assertEqual(failed.rule_id.code, "job_done")
+        self.assertEqual(
+            claim.line_ids.filtered("old_part_required").product_id.default_code, "P-HEAT-2000"
+        )
