@@ -37,6 +37,8 @@ from . import aftersales_service_job_kpi
 from . import aftersales_service_job_part
 from . import stock_move
 from . import stock_location
+from . import stock_warehouse
+from . import stock_picking_type
 from . import product_template
 from . import account_move
 
@@ -49,6 +51,7 @@ from . import aftersales_claim_line
 from . import aftersales_claim_check_result
 from . import aftersales_claim_check
 from . import aftersales_claim_appraisal
+from . import aftersales_claim_old_parts
 from . import aftersales_service_job_claim
 from . import res_partner_claim
 

@@ -33,6 +33,7 @@ class AftersalesClaim(models.Model):
         for claim in self:
             paid = claim.currency_id.compare_amounts(claim.amount_approved, 0) > 0
             claim.state = "approved" if paid else "rejected"
+        self._move_appraised_old_parts()
 
     def action_return_for_correction(self):
         """Send the claim back to the service point with what to correct."""

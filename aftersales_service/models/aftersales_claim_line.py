@@ -11,7 +11,27 @@ LINE_TYPES = [
 ]
 PART_ROLES = [("causal", "Causal Part"), ("consequential", "Consequential Part")]
 #: what the appraisal writes on a submitted line
-APPRAISAL_FIELDS = {"appraisal", "amount_approved", "reject_reason_id", "appraisal_note"}
+APPRAISAL_FIELDS = {
+    "appraisal",
+    "amount_approved",
+    "reject_reason_id",
+    "appraisal_note",
+    "old_part_destination",
+}
+#: what the receipt of the old parts writes on a submitted line
+RECEIPT_FIELDS = {"old_part_mismatch"}
+OLD_PART_STATES = [
+    ("none", "Not Required"),
+    ("to_return", "To Return"),
+    ("received", "Received"),
+    ("missing", "Missing"),
+    ("mismatch", "Mismatch"),
+]
+OLD_PART_DESTINATIONS = [
+    ("reusable", "Reusable"),
+    ("scrap", "Scrap"),
+    ("to_supplier", "Return to Supplier"),
+]
 APPRAISALS = [
     ("approved", "Approved"),
     ("partial", "Partly Approved"),
@@ -76,6 +96,32 @@ class AftersalesClaimLine(models.Model):
         help="The faulty part must come back before the line is approved.",
     )
     old_part_serial = fields.Char()
+    old_part_move_ids = fields.One2many(
+        "stock.move", "aftersales_claim_line_id", "Old-Part Moves", readonly=True
+    )
+    old_part_mismatch = fields.Boolean(
+        "Old Part Mismatch",
+        copy=False,
+        help="The part received is not the one claimed (code, serial or quantity).",
+    )
+    old_part_state = fields.Selection(
+        OLD_PART_STATES,
+        compute="_compute_old_part_state",
+        store=True,
+        index=True,
+        help="To Return: the old part is still at the service point. Received: it came back "
+        "to the old-part store. Missing: its return was closed without it. Mismatch: what "
+        "came back is not what was claimed.",
+    )
+    old_part_destination = fields.Selection(
+        OLD_PART_DESTINATIONS,
+        compute="_compute_old_part_destination",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Where the appraisal sends the old part: back to the supplier when one is "
+        "responsible, else to scrap; or reusable.",
+    )
     appraisal = fields.Selection(APPRAISALS, copy=False)
     amount_approved = fields.Monetary(
         "Approved",
@@ -111,6 +157,27 @@ class AftersalesClaimLine(models.Model):
             line.old_part_required = line.line_type == "part" and bool(
                 line.product_id.aftersales_old_part_required
             )
+
+    @api.depends("old_part_required", "old_part_mismatch", "old_part_move_ids.state", "line_type")
+    def _compute_old_part_state(self):
+        for line in self:
+            moves = line.old_part_move_ids
+            if not line.old_part_required:
+                state = "none"
+            elif line.old_part_mismatch:
+                state = "mismatch"
+            elif any(move.state == "done" for move in moves):
+                state = "received"
+            elif moves and all(move.state == "cancel" for move in moves):
+                state = "missing"
+            else:
+                state = "to_return"
+            line.old_part_state = state
+
+    @api.depends("supplier_id")
+    def _compute_old_part_destination(self):
+        for line in self:
+            line.old_part_destination = "to_supplier" if line.supplier_id else "scrap"
 
     @api.depends("appraisal", "amount_claimed")
     def _compute_amount_approved(self):
@@ -169,7 +236,7 @@ class AftersalesClaimLine(models.Model):
         return lines
 
     def write(self, vals):
-        if set(vals) - APPRAISAL_FIELDS:
+        if set(vals) - APPRAISAL_FIELDS - RECEIPT_FIELDS:
             self._ensure_editable()
         if set(vals) & APPRAISAL_FIELDS:
             self.claim_id._ensure_technician()

@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 
 class ResCompany(models.Model):
@@ -60,6 +61,24 @@ class ResCompany(models.Model):
         if self.aftersales_claim_pricelist_id:
             return self.aftersales_claim_pricelist_id._get_product_price(product, quantity)
         return product.standard_price
+
+    def _aftersales_warehouse(self):
+        """The warehouse holding the company's after-sales stores (its first one)."""
+        self.ensure_one()
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.id)], order="sequence, id", limit=1
+        )
+        if not warehouse:
+            raise UserError(
+                _(
+                    "Company %(company)s has no warehouse for its new- and old-part stores: "
+                    "create one in Inventory > Configuration > Warehouses.",
+                    company=self.name,
+                )
+            )
+        if not warehouse.aftersales_old_return_type_id:
+            warehouse.sudo()._aftersales_install_stores()
+        return warehouse
 
     def _aftersales_labour_product(self):
         self.ensure_one()

@@ -20,3 +20,26 @@ class StockMove(models.Model):
         store=True,
         index="btree_not_null",
     )
+    aftersales_claim_line_id = fields.Many2one(
+        "aftersales.claim.line",
+        "Claim Line",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        help="The claim line whose old part this move carries.",
+    )
+
+    def _prepare_merge_moves_distinct_fields(self):
+        # Two old parts of the same product on one return stay two moves: each carries
+        # its own claim line.
+        return [*super()._prepare_merge_moves_distinct_fields(), "aftersales_claim_line_id"]
+
+    def _action_done(self, cancel_backorder=False):
+        moves = super()._action_done(cancel_backorder=cancel_backorder)
+        (self | moves).aftersales_claim_line_id.claim_id._aftersales_old_parts_arrived()
+        return moves
+
+    def _action_cancel(self):
+        res = super()._action_cancel()
+        self.aftersales_claim_line_id.claim_id._aftersales_old_parts_arrived()
+        return res

@@ -28,3 +28,4 @@ from . import test_aftersales_service_job_report
 # claims
 from . import test_aftersales_claim
 from . import test_aftersales_claim_concurrency
+from . import test_aftersales_claim_old_parts
