@@ -100,7 +100,6 @@ class AftersalesClaimLine(models.Model):
         "stock.move", "aftersales_claim_line_id", "Old-Part Moves", readonly=True
     )
     old_part_mismatch = fields.Boolean(
-        "Old Part Mismatch",
         copy=False,
         help="The part received is not the one claimed (code, serial or quantity).",
     )

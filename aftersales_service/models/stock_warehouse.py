@@ -87,8 +87,7 @@ class StockWarehouse(models.Model):
     def _get_picking_type_create_values(self, max_sequence):
         data, next_sequence = super()._get_picking_type_create_values(max_sequence)
         self._aftersales_arrange_locations()
-        warehouse = self.with_context(lang=self._aftersales_lang())
-        _t = warehouse.env._
+        env = self.with_context(lang=self._aftersales_lang()).env
         customers = self.env.ref("stock.stock_location_customers")
         suppliers = self.env.ref("stock.stock_location_suppliers")
         scrap = self.env["stock.location"].search(
@@ -98,25 +97,25 @@ class StockWarehouse(models.Model):
         codes = self._aftersales_operation_codes()
         operations = {
             "aftersales_old_return_type_id": (
-                _t("Old-Part Returns"),
+                env._("Old-Part Returns"),
                 "incoming",
                 customers,
                 self.aftersales_to_appraise_location_id,
             ),
             "aftersales_old_appraisal_type_id": (
-                _t("Old-Part Appraisal"),
+                env._("Old-Part Appraisal"),
                 "internal",
                 self.aftersales_to_appraise_location_id,
                 self.aftersales_reusable_location_id,
             ),
             "aftersales_old_supplier_type_id": (
-                _t("Old Parts to Suppliers"),
+                env._("Old Parts to Suppliers"),
                 "outgoing",
                 self.aftersales_to_supplier_location_id,
                 suppliers,
             ),
             "aftersales_old_scrap_type_id": (
-                _t("Old-Part Scrapping"),
+                env._("Old-Part Scrapping"),
                 "internal",
                 self.aftersales_old_scrap_location_id,
                 scrap,
