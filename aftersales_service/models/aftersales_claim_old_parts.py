@@ -24,12 +24,23 @@ class AftersalesClaim(models.Model):
         "stock.picking", compute="_compute_old_part_picking_ids", string="Old-Part Transfers"
     )
     old_part_picking_count = fields.Integer(compute="_compute_old_part_picking_ids")
+    can_create_old_part_return = fields.Boolean(compute="_compute_old_part_picking_ids")
 
-    @api.depends("line_ids.old_part_move_ids.picking_id")
+    @api.depends("state", "line_ids.old_part_move_ids.state", "line_ids.old_part_state")
     def _compute_old_part_picking_ids(self):
         for claim in self:
             claim.old_part_picking_ids = claim.line_ids.old_part_move_ids.picking_id
             claim.old_part_picking_count = len(claim.old_part_picking_ids)
+            claim.can_create_old_part_return = claim.state == "waiting_parts" and bool(
+                claim._lines_without_return()
+            )
+
+    def _lines_without_return(self):
+        """The old parts still at the service point with no return transfer under way."""
+        return self.line_ids.filtered(
+            lambda line: line.old_part_state == "to_return"
+            and not line.old_part_move_ids.filtered(lambda move: move.state != "cancel")
+        )
 
     # ------------------------------------------------------------------
     # The return manifest (旧件返回单)
@@ -37,10 +48,7 @@ class AftersalesClaim(models.Model):
     def action_create_old_part_returns(self):
         """One return transfer per service point for the old parts still to return of
         these claims."""
-        lines = self.filtered(lambda claim: claim.state == "waiting_parts").line_ids.filtered(
-            lambda line: line.old_part_state == "to_return"
-            and not line.old_part_move_ids.filtered(lambda move: move.state != "cancel")
-        )
+        lines = self.filtered(lambda claim: claim.state == "waiting_parts")._lines_without_return()
         if not lines:
             raise UserError(
                 _(

@@ -91,7 +91,9 @@ class TestAftersalesClaimOldParts(AftersalesClaimCommon):
             {element_line.old_part_state, thermostat_line.old_part_state}, {"to_return"}
         )
 
+        self.assertTrue(claim.can_create_old_part_return)
         action = claim.with_user(self.user_clerk).action_create_old_part_returns()
+        self.assertFalse(claim.can_create_old_part_return, "the return is under way")
         picking = self.env["stock.picking"].browse(action["res_id"])
         self.assertEqual(picking.picking_type_id, self.warehouse.aftersales_old_return_type_id)
         self.assertEqual(picking.partner_id, self.point)
