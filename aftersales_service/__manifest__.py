@@ -70,6 +70,8 @@
         "report/aftersales_partner_templates.xml",
         "report/aftersales_service_job_report.xml",
         "report/aftersales_service_job_templates.xml",
+        "report/aftersales_claim_report.xml",
+        "report/aftersales_claim_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

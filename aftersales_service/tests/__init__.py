@@ -29,3 +29,4 @@ from . import test_aftersales_service_job_report
 from . import test_aftersales_claim
 from . import test_aftersales_claim_concurrency
 from . import test_aftersales_claim_old_parts
+from . import test_aftersales_claim_report
