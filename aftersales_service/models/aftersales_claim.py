@@ -146,6 +146,7 @@ class AftersalesClaim(models.Model):
         compute="_compute_amounts", store=True, tracking=True, aggregator="sum"
     )
     submitted_on = fields.Datetime(readonly=True, copy=False)
+    first_submitted_on = fields.Datetime(readonly=True, copy=False)
     note = fields.Html()
     can_be_edited = fields.Boolean(compute="_compute_can_be")
     can_be_submitted = fields.Boolean(compute="_compute_can_be")
@@ -230,6 +231,8 @@ class AftersalesClaim(models.Model):
         self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         for claim in self:
             claim.version += 1
+            if not claim.first_submitted_on:
+                claim.first_submitted_on = claim.submitted_on
         self._run_checks()
         self._apply_check_outcomes()
 

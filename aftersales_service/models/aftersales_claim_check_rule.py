@@ -24,6 +24,7 @@ CHECK_CODES = [
     ("labour_norm", "Labour within the norm"),
     ("job_done", "Job completed, signed and recorded"),
     ("completeness", "Claim complete"),
+    ("overdue_old_parts", "No overdue old parts at the service point"),
 ]
 OUTCOMES = [
     ("pass", "Passed"),
@@ -277,6 +278,36 @@ class AftersalesClaimCheckRule(models.Model):
                 failures[claim.id] = (
                     None,
                     _("Incomplete, add %(problems)s.", problems=", ".join(problems)),
+                )
+        return failures
+
+    def _check_overdue_old_parts(self, claims):
+        """A service point with old parts overdue by more than the rule's days gets its
+        new claims returned until they arrive."""
+        limit = fields.Date.context_today(self) - timedelta(days=self.param_days)
+        overdue = self.env["aftersales.claim.line"].search(
+            [
+                ("claim_id.service_point_id", "in", claims.service_point_id.ids),
+                ("claim_id", "not in", claims.ids),
+                ("claim_id.state", "=", "waiting_parts"),
+                ("old_part_state", "=", "to_return"),
+                ("old_part_due_date", "<", limit),
+            ]
+        )
+        by_point = overdue.grouped(lambda line: line.claim_id.service_point_id)
+        failures = {}
+        for claim in claims:
+            lines = by_point.get(claim.service_point_id)
+            if lines:
+                failures[claim.id] = (
+                    None,
+                    _(
+                        "%(point)s has %(count)s old parts overdue (claims %(claims)s): send "
+                        "them back first.",
+                        point=claim.service_point_id.name,
+                        count=len(lines),
+                        claims=", ".join(lines.claim_id.mapped("name")),
+                    ),
                 )
         return failures
 

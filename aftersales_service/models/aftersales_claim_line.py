@@ -1,5 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -112,6 +114,13 @@ class AftersalesClaimLine(models.Model):
         "to the old-part store. Missing: its return was closed without it. Mismatch: what "
         "came back is not what was claimed.",
     )
+    old_part_due_date = fields.Date(
+        "Old Part Due",
+        compute="_compute_old_part_due_date",
+        store=True,
+        index="btree_not_null",
+        help="The day the old part must be back in the old-part store.",
+    )
     old_part_destination = fields.Selection(
         OLD_PART_DESTINATIONS,
         compute="_compute_old_part_destination",
@@ -172,6 +181,22 @@ class AftersalesClaimLine(models.Model):
             else:
                 state = "to_return"
             line.old_part_state = state
+
+    @api.depends(
+        "old_part_required",
+        "claim_id.first_submitted_on",
+        "company_id.aftersales_old_part_return_days",
+    )
+    def _compute_old_part_due_date(self):
+        """Due N days after the claim's first submission: a resubmission does not move it."""
+        for line in self:
+            submitted = line.claim_id.first_submitted_on
+            if line.old_part_required and submitted:
+                day = fields.Date.context_today(line, submitted)
+                days = line.company_id.aftersales_old_part_return_days
+                line.old_part_due_date = day + timedelta(days=days)
+            else:
+                line.old_part_due_date = False
 
     @api.depends("supplier_id")
     def _compute_old_part_destination(self):

@@ -25,6 +25,11 @@ class AftersalesClaim(models.Model):
     )
     old_part_picking_count = fields.Integer(compute="_compute_old_part_picking_ids")
     can_create_old_part_return = fields.Boolean(compute="_compute_old_part_picking_ids")
+    old_part_reminded = fields.Boolean(
+        copy=False,
+        readonly=True,
+        help="Technical: an activity was scheduled for its overdue parts.",
+    )
 
     @api.depends("state", "line_ids.old_part_move_ids.state", "line_ids.old_part_state")
     def _compute_old_part_picking_ids(self):
@@ -130,6 +135,42 @@ class AftersalesClaim(models.Model):
                 )
                 body = Markup("<p>%s</p><ul>%s</ul>") % (body, items)
             claim.message_post(body=body)
+
+    # ------------------------------------------------------------------
+    # Deadline
+    # ------------------------------------------------------------------
+    @api.model
+    def _overdue_old_parts_domain(self):
+        return [
+            ("state", "=", "waiting_parts"),
+            ("old_part_reminded", "=", False),
+            ("line_ids.old_part_state", "=", "to_return"),
+            ("line_ids.old_part_due_date", "<", fields.Date.context_today(self)),
+        ]
+
+    @api.model
+    def _cron_aftersales_overdue_old_parts(self, batch_size=200):
+        """An activity on each claim whose old parts are overdue, once; one batch per
+        call, the cron runner calls again while some remain."""
+        domain = self._overdue_old_parts_domain()
+        claims = self.search(domain, limit=batch_size, order="id")
+        for claim in claims:
+            claim.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=_("Old parts overdue"),
+                note=_(
+                    "The old parts of %(claim)s were due by %(day)s: ask %(point)s to send them.",
+                    claim=claim.name,
+                    day=min(
+                        claim.line_ids.filtered("old_part_due_date").mapped("old_part_due_date")
+                    ),
+                    point=claim.service_point_id.name,
+                ),
+                user_id=claim.create_uid.id,
+            )
+        claims.old_part_reminded = True
+        remaining = self.search_count(domain) if len(claims) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(claims), remaining=remaining)
 
     # ------------------------------------------------------------------
     # Appraisal moves

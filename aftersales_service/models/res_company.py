@@ -49,6 +49,12 @@ class ResCompany(models.Model):
     aftersales_claim_travel_rate = fields.Monetary(
         "Claim Travel Rate (per km)", help="Paid per kilometre of travel on 三包 claims."
     )
+    aftersales_old_part_return_days = fields.Integer(
+        "Old Parts Due Within (Days)",
+        default=30,
+        help="A claim's old parts must reach the old-part store within these days of its "
+        "submission; later, they are overdue.",
+    )
     aftersales_claim_pricelist_id = fields.Many2one(
         "product.pricelist",
         "Claim Price List",

@@ -30,3 +30,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_claim_pricelist_id = fields.Many2one(
         related="company_id.aftersales_claim_pricelist_id", readonly=False
     )
+    aftersales_old_part_return_days = fields.Integer(
+        related="company_id.aftersales_old_part_return_days", readonly=False
+    )

@@ -1,5 +1,9 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -152,3 +156,40 @@ class TestAftersalesClaimOldParts(AftersalesClaimCommon):
         line = claim.line_ids.filtered(lambda line: line.product_id == self.thermostat)
         line.with_user(self.user_warehouse).old_part_mismatch = True
         self.assertEqual(line.old_part_state, "mismatch")
+
+    def test_overdue_old_parts_are_reminded_and_return_the_points_new_claims(self):
+        claim = self._claim_with_two_old_parts()
+        line = claim.line_ids.filtered(lambda line: line.product_id == self.thermostat)
+        submitted = claim.first_submitted_on.date()
+        self.assertEqual(line.old_part_due_date, submitted + timedelta(days=30))
+        with freeze_time(submitted + timedelta(days=31)):
+            self.env["aftersales.claim"]._cron_aftersales_overdue_old_parts()
+            self.assertTrue(claim.old_part_reminded)
+            activity = claim.activity_ids
+            self.assertEqual(activity.summary, "Old parts overdue")
+            self.env["aftersales.claim"]._cron_aftersales_overdue_old_parts()
+            self.assertEqual(claim.activity_ids, activity, "reminded once")
+
+            other_unit = self._create_unit("SN-OVERDUE", submitted)
+            other_unit.registration_card_date = submitted
+            job = self._create_job(other_unit)
+            self._work_on_site(job)
+            job.action_complete()
+            new_claim = self._create_claim(job)
+            new_claim.action_submit()
+        result = self._results(new_claim)["overdue_old_parts"]
+        self.assertEqual(result.outcome, "return")
+        self.assertEqual(
+            result.message,
+            f"Test service point has 2 old parts overdue (claims {claim.name}): send them "
+            "back first.",
+        )
+        self.assertEqual(new_claim.state, "returned")
+
+    def test_a_resubmission_does_not_move_the_old_part_deadline(self):
+        claim = self._claim_with_two_old_parts()
+        due = claim.line_ids.filtered("old_part_required")[:1].old_part_due_date
+        claim.state = "returned"
+        with freeze_time(claim.first_submitted_on + timedelta(days=10)):
+            claim.action_submit()
+        self.assertEqual(claim.line_ids.filtered("old_part_required")[:1].old_part_due_date, due)
