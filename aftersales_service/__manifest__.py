@@ -65,6 +65,8 @@
         "data/aftersales_claim_check_data.xml",
         "views/aftersales_claim_views.xml",
         "views/aftersales_claim_config_views.xml",
+        "views/aftersales_preauthorisation_views.xml",
+        "views/aftersales_campaign_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",
@@ -89,6 +91,7 @@
         "demo/aftersales_fault_code_demo.xml",
         "demo/aftersales_service_job_demo.xml",
         # claims
+        "demo/aftersales_campaign_demo.xml",
         "demo/aftersales_claim_demo.xml",
     ],
     "post_init_hook": "post_init_hook",

@@ -45,6 +45,9 @@ from . import account_move
 # claims
 from . import aftersales_claim_type
 from . import aftersales_claim_reject_reason
+from . import aftersales_campaign
+from . import aftersales_campaign_part
+from . import aftersales_preauthorisation
 from . import aftersales_claim_check_rule
 from . import aftersales_claim
 from . import aftersales_claim_line

@@ -96,6 +96,22 @@ class AftersalesClaim(models.Model):
         index=True,
         domain="[('is_service_point', '=', True)]",
     )
+    campaign_id = fields.Many2one(
+        "aftersales.campaign",
+        "Campaign",
+        tracking=True,
+        check_company=True,
+        index="btree_not_null",
+        help="The recall or service campaign a campaign claim is for.",
+    )
+    preauth_id = fields.Many2one(
+        "aftersales.preauthorisation",
+        "Pre-Authorisation",
+        tracking=True,
+        check_company=True,
+        domain="[('state', '=', 'approved'), ('service_point_id', '=', service_point_id), "
+        "('lot_id', '=', lot_id)]",
+    )
     job_id = fields.Many2one(
         "aftersales.service.job",
         "Service Job",

@@ -55,10 +55,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if self.team_id.user_id:
             return self.team_id.user_id
-        managers = self.env.ref("aftersales_service.group_aftersales_manager").sudo().users
-        return managers.filtered(
-            lambda user: not user.share and self.company_id in user.company_ids
-        ).sorted("id")[:1]
+        return self.company_id._aftersales_first_manager()
 
     def _aftersales_escalate_major_complaints(self):
         """Schedule one activity per major complaint, never twice."""

@@ -86,6 +86,15 @@ class ResCompany(models.Model):
             warehouse.sudo()._aftersales_install_stores()
         return warehouse
 
+    def _aftersales_first_manager(self):
+        """The first after-sales manager of the company: who gets the decisions to make
+        when no one else is named."""
+        self.ensure_one()
+        managers = self.env.ref("aftersales_service.group_aftersales_manager").sudo().users
+        return managers.filtered(lambda user: not user.share and self in user.company_ids).sorted(
+            "id"
+        )[:1]
+
     def _aftersales_labour_product(self):
         self.ensure_one()
         return self.aftersales_labour_product_id or self.env.ref(

@@ -28,5 +28,6 @@ from . import test_aftersales_service_job_report
 # claims
 from . import test_aftersales_claim
 from . import test_aftersales_claim_concurrency
+from . import test_aftersales_claim_kinds
 from . import test_aftersales_claim_old_parts
 from . import test_aftersales_claim_report

@@ -1,5 +1,6 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import AftersalesCommon
@@ -71,3 +72,11 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertEqual(
             claim.line_ids.filtered("old_part_required").product_id.default_code, "P-HEAT-2000"
         )
+
+    def test_a_demo_campaign_and_a_pre_authorisation_waiting_for_the_manager(self):
+        campaign = self.env.ref("aftersales_service.aftersales_campaign_thermostat_demo")
+        self.assertEqual(campaign.unit_count, 2)
+        self.assertTrue(campaign._is_open_on(fields.Date.context_today(campaign)))
+        preauth = self.env.ref("aftersales_service.aftersales_preauthorisation_01_demo")
+        self.assertEqual(preauth.state, "requested")
+        self.assertEqual(preauth.claim_type_id.kind, "goodwill")
