@@ -98,7 +98,6 @@ class AftersalesClaim(models.Model):
     )
     campaign_id = fields.Many2one(
         "aftersales.campaign",
-        "Campaign",
         tracking=True,
         check_company=True,
         index="btree_not_null",
