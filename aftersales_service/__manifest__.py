@@ -45,6 +45,7 @@
         "views/stock_lot_views.xml",
         "views/product_template_views.xml",
         "wizards/aftersales_entitlement_wizard_views.xml",
+        "wizards/aftersales_claim_approval_wizard_views.xml",
         # service: requests, SLA, fault codes, jobs
         "security/aftersales_sla_rule_security.xml",
         "security/aftersales_fault_code_security.xml",

@@ -4,7 +4,9 @@ from .models.res_lang import COMPACT_FORMATS
 
 
 def post_init_hook(env):
-    """A database already in Chinese gets the desk's compact date and time formats."""
+    """A database already in Chinese gets the desk's compact date and time formats; the
+    companies beside the main one get their own claim types, checks and reasons."""
     env["res.lang"].search(
         [("code", "in", list(COMPACT_FORMATS))]
     )._aftersales_use_compact_formats()
+    env["res.company"].search([])._aftersales_copy_claim_presets()

@@ -3,6 +3,7 @@ from . import aftersales_region
 from . import aftersales_dealer_class
 from . import aftersales_agency_contract
 from . import res_company
+from . import res_company_claim
 from . import res_lang
 from . import res_config_settings
 from . import res_partner_network
@@ -45,11 +46,14 @@ from . import account_move
 # claims
 from . import aftersales_claim_type
 from . import aftersales_claim_reject_reason
+from . import aftersales_service_part
 from . import aftersales_campaign
 from . import aftersales_campaign_part
 from . import aftersales_preauthorisation
 from . import aftersales_claim_check_rule
+from . import aftersales_claim_check_rule_kinds
 from . import aftersales_claim
+from . import aftersales_claim_exception
 from . import aftersales_claim_line
 from . import aftersales_claim_check_result
 from . import aftersales_claim_check

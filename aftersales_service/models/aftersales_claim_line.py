@@ -1,6 +1,5 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -65,7 +64,12 @@ class AftersalesClaimLine(models.Model):
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     norm_hours = fields.Float(
-        "Labour Norm (h)", help="The fault's labour norm (工时定额) at the time of the claim."
+        "Labour Norm (h)",
+        compute="_compute_norm_hours",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The fault's labour norm (工时定额) at the time of the claim.",
     )
     overrun_approved_by = fields.Many2one(
         "res.users",
@@ -154,6 +158,14 @@ class AftersalesClaimLine(models.Model):
                 continue  # frozen at submission
             line.price_unit = line._claim_price()
 
+    @api.depends("line_type", "claim_id.fault_code_id")
+    def _compute_norm_hours(self):
+        for line in self:
+            if line.claim_id.state not in (False, "draft", "returned"):
+                continue  # frozen at submission
+            labour = line.line_type == "labour"
+            line.norm_hours = labour and line.claim_id.fault_code_id.labour_hours
+
     @api.depends("quantity", "price_unit")
     def _compute_amount_claimed(self):
         for line in self:
@@ -186,15 +198,17 @@ class AftersalesClaimLine(models.Model):
         "old_part_required",
         "claim_id.first_submitted_on",
         "company_id.aftersales_old_part_return_days",
+        "company_id.aftersales_old_part_deadline",
+        "company_id.aftersales_old_part_cutoffs",
     )
     def _compute_old_part_due_date(self):
-        """Due N days after the claim's first submission: a resubmission does not move it."""
+        """Due by the company's rule from the claim's first submission: a resubmission
+        does not move it."""
         for line in self:
             submitted = line.claim_id.first_submitted_on
             if line.old_part_required and submitted:
                 day = fields.Date.context_today(line, submitted)
-                days = line.company_id.aftersales_old_part_return_days
-                line.old_part_due_date = day + timedelta(days=days)
+                line.old_part_due_date = line.company_id._aftersales_old_part_due(day)
             else:
                 line.old_part_due_date = False
 

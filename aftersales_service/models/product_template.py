@@ -14,3 +14,10 @@ class ProductTemplate(models.Model):
         "Old Part Returned on Claims",
         help="A claim for this part is approved only when the faulty part comes back (旧件返回).",
     )
+    aftersales_service_part_ids = fields.One2many(
+        "aftersales.service.part",
+        "product_tmpl_id",
+        "Service Parts",
+        help="The parts a 三包 claim may replace on this product, with the quantity one "
+        "unit holds. Empty: any part.",
+    )

@@ -33,3 +33,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_old_part_return_days = fields.Integer(
         related="company_id.aftersales_old_part_return_days", readonly=False
     )
+    aftersales_old_part_deadline = fields.Selection(
+        related="company_id.aftersales_old_part_deadline", readonly=False
+    )
+    aftersales_old_part_cutoffs = fields.Char(
+        related="company_id.aftersales_old_part_cutoffs", readonly=False
+    )

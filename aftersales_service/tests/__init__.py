@@ -29,5 +29,6 @@ from . import test_aftersales_service_job_report
 from . import test_aftersales_claim
 from . import test_aftersales_claim_concurrency
 from . import test_aftersales_claim_kinds
+from . import test_aftersales_claim_rules
 from . import test_aftersales_claim_old_parts
 from . import test_aftersales_claim_report

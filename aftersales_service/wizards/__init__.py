@@ -1,1 +1,2 @@
 from . import aftersales_entitlement_wizard
+from . import aftersales_claim_approval_wizard
