@@ -80,3 +80,67 @@ class TestAftersalesDemo(AftersalesCommon):
         preauth = self.env.ref("aftersales_service.aftersales_preauthorisation_01_demo")
         self.assertEqual(preauth.state, "requested")
         self.assertEqual(preauth.claim_type_id.kind, "goodwill")
+
+    def _demo_claim(self, name):
+        return self.env.ref(f"aftersales_service.aftersales_claim_{name}_demo")
+
+    def test_demo_claims_in_every_state_before_settlement(self):
+        states = {
+            name: self._demo_claim(name).state
+            for name in (
+                "draft",
+                "cancelled",
+                "returned",
+                "rejected",
+                "waiting_parts",
+                "appraisal",
+                "review",
+                "approved",
+            )
+        }
+        self.assertEqual(
+            states,
+            {
+                "draft": "draft",
+                "cancelled": "cancel",
+                "returned": "returned",
+                "rejected": "rejected",
+                "waiting_parts": "waiting_parts",
+                "appraisal": "appraisal",
+                "review": "appraisal",
+                "approved": "approved",
+            },
+        )
+        returned = self._demo_claim("returned")
+        self.assertEqual(
+            returned.current_check_ids.filtered(lambda r: r.outcome != "pass").rule_id.code,
+            "registration_card",
+        )
+        review = self._demo_claim("review")
+        self.assertEqual(review.pending_review_count, 1)
+
+    def test_demo_manifest_received_with_a_missing_part(self):
+        claim = self._demo_claim("appraisal")
+        tank = self.env.ref("aftersales_service.aftersales_claim_appraisal_tank_demo")
+        element = self.env.ref("aftersales_service.aftersales_claim_appraisal_element_demo")
+        self.assertEqual(tank.old_part_state, "received")
+        self.assertEqual(element.old_part_state, "missing")
+        manifest = claim.old_part_picking_ids
+        self.assertEqual(manifest.state, "done")
+        self.assertFalse(self.env["stock.picking"].search([("backorder_id", "=", manifest.id)]))
+        to_appraise = self.env.company._aftersales_warehouse().aftersales_to_appraise_location_id
+        self.assertEqual(
+            self.env["stock.quant"]._get_available_quantity(tank.product_id, to_appraise), 1
+        )
+        waiting = self._demo_claim("waiting_parts").old_part_picking_ids
+        self.assertEqual(waiting.state, "assigned")
+        self.assertEqual(waiting.partner_id, self._demo_claim("waiting_parts").service_point_id)
+
+    def test_demo_claim_approved_in_part_by_the_technician(self):
+        claim = self._demo_claim("approved")
+        travel = self.env.ref("aftersales_service.aftersales_claim_approved_travel_demo")
+        self.assertEqual(travel.appraisal, "partial")
+        self.assertEqual(travel.amount_claimed, 90.0)
+        self.assertEqual(travel.amount_approved, 45.0)
+        self.assertEqual(claim.amount_approved, claim.amount_claimed - 45.0)
+        self.assertTrue(claim.repair_record)
