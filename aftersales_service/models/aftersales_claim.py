@@ -248,9 +248,7 @@ class AftersalesClaim(models.Model):
         # One write per version and one for the first submissions, not one per claim.
         for version, claims in self.grouped("version").items():
             claims.write({"version": version + 1})
-        self.filtered(lambda claim: not claim.first_submitted_on).write(
-            {"first_submitted_on": now}
-        )
+        self.filtered(lambda claim: not claim.first_submitted_on).write({"first_submitted_on": now})
         self._run_checks()
         self._apply_check_outcomes()
 

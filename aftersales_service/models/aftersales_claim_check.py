@@ -79,9 +79,11 @@ class AftersalesClaim(models.Model):
         """One internal note per claim with what its last submission's checks raised,
         logged in one batch (an internal note notifies no follower: the same note as
         ``message_post`` would write, without its per-message recipient queries)."""
-        outcomes = dict(self.env["aftersales.claim.check.result"]._fields[
-            "outcome"
-        ]._description_selection(self.env))
+        outcomes = dict(
+            self.env["aftersales.claim.check.result"]
+            ._fields["outcome"]
+            ._description_selection(self.env)
+        )
         bodies = {}
         for claim in self:
             failed = claim.current_check_ids.filtered(lambda r: r.outcome != "pass")

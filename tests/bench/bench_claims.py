@@ -222,7 +222,9 @@ def bench_submit(env, claims):
     counts = {}
     for claim in big:
         counts[claim.state] = counts.get(claim.state, 0) + 1
-    print("claim states after submission:", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(
+        "claim states after submission:", ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    )
 
 
 def receive(pickings):

@@ -85,7 +85,11 @@ def claims_floor(env, partner):
         .with_context(**QUIET)
         .create(
             [
-                {"name": f"Floor claim {i}", "description": "<p>Floor</p>", "partner_id": partner.id}
+                {
+                    "name": f"Floor claim {i}",
+                    "description": "<p>Floor</p>",
+                    "partner_id": partner.id,
+                }
                 for i in range(CLAIMS)
             ]
         )
@@ -98,13 +102,16 @@ def claims_floor(env, partner):
 
     def submit():
         loud.write({"stage_id": stage.id})
-        for ticket in loud:
-            ticket.message_post(body="Submission 1 checked: 0 of 13 checks raised something.")
+        loud._message_log_batch(
+            dict.fromkeys(loud.ids, "Submission 1 checked: 0 of 13 checks raised something.")
+        )
 
     floor["claim submit"] = timed(env, submit) / CLAIMS
     floor["claim submit (small batch)"] = floor["claim submit"]
 
-    part = env["product.product"].create({"name": "Floor element", "type": "consu", "is_storable": True})
+    part = env["product.product"].create(
+        {"name": "Floor element", "type": "consu", "is_storable": True}
+    )
     operation = env["stock.warehouse"].search([], limit=1).in_type_id
     source = env.ref("stock.stock_location_customers")
     destination = operation.default_location_dest_id
@@ -124,6 +131,8 @@ def claims_floor(env, partner):
                         Command.create(
                             {
                                 "name": f"Floor part {p}-{m}",
+                                # one move per part, as one per claim line: not merged
+                                "description_picking": f"Floor part {p}-{m}",
                                 "product_id": part.id,
                                 "product_uom_qty": 1.0,
                                 "product_uom": part.uom_id.id,
@@ -138,6 +147,7 @@ def claims_floor(env, partner):
             ]
         )
         pickings.action_confirm()
+        assert len(pickings.move_ids) == per_point * POINTS, len(pickings.move_ids)
 
     def receive():
         for move in pickings.move_ids:
@@ -149,6 +159,7 @@ def claims_floor(env, partner):
 
     floor["old-part returns create"] = timed(env, create_returns) / (per_point * POINTS)
     floor["old-part receipt"] = timed(env, receive) / (per_point * POINTS)
+    assert set(pickings.mapped("state")) == {"done"}, pickings.mapped("state")
     return floor
 
 
