@@ -71,13 +71,14 @@ def claims_floor(env, partner):
     """The floor of bench_claims.py's lines.
 
     Claim create: a bare helpdesk.ticket (mail.thread and a sequence, no lines).
-    Claim submit: what any submission costs in Odoo itself, a tracked state change written
-    in one batch and one chatter message per record (the checks' summary), on tickets,
-    with tracking on as in the measured submission; the checks and their 13 results per
-    claim have no counterpart in Odoo.
+    Claim submit: what any submission costs in Odoo itself, one batched write of a tracked
+    field (the stage) and one internal note per record in one batch (the checks' summary),
+    on tickets. helpdesk_mgmt's stage write logs no tracking message here, while each
+    claim gets one (state, version): the floor leaves it out, as the checks and their 13
+    results per claim, which have no counterpart in Odoo.
     Old parts: the same number of plain incoming moves of an untracked product, one
     picking per service point, created and confirmed; then received (quantities, picked,
-    ``button_validate`` without backorder), exactly as the old-part returns are."""
+    one ``button_validate`` per picking, no backorder), exactly as the old-part returns are."""
     floor = {}
     start = time.perf_counter()
     tickets = (
