@@ -1,8 +1,9 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Benchmark of the claim volume paths (``make bench``, after ``bench_aftersales.py``):
-10,000 三包 claims submitted in one call (every check rule in one batch), then their
-10,000 old parts put into return manifests (one per service point) and received.
+1,000 then 10,000 三包 claims submitted in one call each (every check rule in one batch),
+then the old parts of those waiting for them (9,800) put into return manifests (one per
+service point, one call) and received (one validation per manifest).
 
 Run inside Odoo with ``odoo-bin shell`` and this file on stdin, like
 ``bench_aftersales.py``; everything is rolled back. ``AFTERSALES_BENCH_SCALE`` (default 1)
