@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make bench: time the addon's hot paths (三包 decisions, service-point finder, KPIs) in a
+# make bench: time the addon's hot paths (三包 decisions, service-point finder, KPIs; claims
+# submitted and their old parts received in volume: bench_claims.py) in a
 # throwaway database with demo data. A report, not a gate: SLOW lines do not fail it; it exits
 # non-zero only when something crashes. Speed targets live in tests/bench/bench_aftersales.py.
 source "$(dirname "$0")/common.sh"
@@ -38,3 +39,6 @@ fi
 
 say "Benchmark (odoo-bin shell; everything is rolled back)"
 "${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_aftersales.py"
+
+say "Claims: 10,000 submitted in one call, their old parts returned and received (rolled back)"
+"${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_claims.py"

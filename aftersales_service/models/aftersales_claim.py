@@ -243,11 +243,12 @@ class AftersalesClaim(models.Model):
         self._ensure_can_be("can_be_submitted", _("submitted"))
         for company in self.company_id:
             self.env["aftersales.claim.check.rule"]._rules_of(company)._ensure_configured()
-        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
-        for claim in self:
-            claim.version += 1
-            if not claim.first_submitted_on:
-                claim.first_submitted_on = claim.submitted_on
+        now = fields.Datetime.now()
+        self.write({"state": "submitted", "submitted_on": now})
+        # One write per version and one for the first submissions, not one per claim.
+        for version, claims in self.grouped("version").items():
+            claims.write({"version": version + 1})
+        self.filtered(lambda claim: not claim.first_submitted_on).write({"first_submitted_on": now})
         self._run_checks()
         self._apply_check_outcomes()
 

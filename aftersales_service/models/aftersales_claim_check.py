@@ -57,7 +57,9 @@ class AftersalesClaim(models.Model):
 
     def _apply_check_outcomes(self):
         """Reject when a check rejects, return to the service point when one asks for a
-        correction, else on to the old parts or the appraisal; tell the chatter."""
+        correction, else on to the old parts or the appraisal; tell the chatter. One write
+        per state and one batch of chatter notes, whatever the number of claims."""
+        by_state = {}
         for claim in self:
             outcomes = set(claim.current_check_ids.mapped("outcome"))
             if "reject" in outcomes:
@@ -68,25 +70,38 @@ class AftersalesClaim(models.Model):
                 state = "waiting_parts"
             else:
                 state = "appraisal"
-            claim.state = state
-            claim._post_check_summary()
+            by_state.setdefault(state, []).append(claim.id)
+        for state, ids in by_state.items():
+            self.browse(ids).write({"state": state})
+        self._post_check_summaries()
 
-    def _post_check_summary(self):
-        self.ensure_one()
-        failed = self.current_check_ids.filtered(lambda r: r.outcome != "pass")
-        outcomes = dict(failed._fields["outcome"]._description_selection(self.env))
-        items = Markup("").join(
-            Markup("<li>%s — %s: %s</li>")
-            % (outcomes[result.outcome], result.rule_id.name, escape(result.message or ""))
-            for result in failed
+    def _post_check_summaries(self):
+        """One internal note per claim with what its last submission's checks raised,
+        logged in one batch (an internal note notifies no follower: the same note as
+        ``message_post`` would write, without its per-message recipient queries)."""
+        outcomes = dict(
+            self.env["aftersales.claim.check.result"]
+            ._fields["outcome"]
+            ._description_selection(self.env)
         )
-        body = _(
-            "Submission %(version)s checked: %(count)s of %(total)s checks raised something.",
-            version=self.version,
-            count=len(failed),
-            total=len(self.current_check_ids),
-        )
-        self.message_post(body=Markup("<p>%s</p><ul>%s</ul>") % (body, items) if failed else body)
+        bodies = {}
+        for claim in self:
+            failed = claim.current_check_ids.filtered(lambda r: r.outcome != "pass")
+            items = Markup("").join(
+                Markup("<li>%s — %s: %s</li>")
+                % (outcomes[result.outcome], result.rule_id.name, escape(result.message or ""))
+                for result in failed
+            )
+            body = _(
+                "Submission %(version)s checked: %(count)s of %(total)s checks raised something.",
+                version=claim.version,
+                count=len(failed),
+                total=len(claim.current_check_ids),
+            )
+            bodies[claim.id] = (
+                Markup("<p>%s</p><ul>%s</ul>") % (body, items) if failed else escape(body)
+            )
+        self._message_log_batch(bodies)
 
     def action_clear_reviews(self):
         """A warranty technician clears the manual reviews of the last submission."""

@@ -176,10 +176,16 @@ class AftersalesClaimCheckRule(models.Model):
                 ("lot_id", "in", claims.lot_id.ids),
             ]
         )
+        # Each claim looks only at the claims of its own job and unit, not at all others.
+        by_job, by_lot = others.grouped("job_id"), others.grouped("lot_id")
+        empty = self.env["aftersales.claim"]
         failures = {}
         for claim in claims:
             day = claim.repair_start or fields.Date.context_today(claim)
-            twins = others.filtered(
+            candidates = (by_job.get(claim.job_id, empty) if claim.job_id else empty) | by_lot.get(
+                claim.lot_id, empty
+            )
+            twins = candidates.sorted(key=lambda other: other.id, reverse=True).filtered(
                 lambda other, claim=claim, day=day: (claim.job_id and other.job_id == claim.job_id)
                 or (
                     other.lot_id == claim.lot_id
@@ -208,10 +214,11 @@ class AftersalesClaimCheckRule(models.Model):
                 ("usage_reading", ">", 0),
             ]
         )
+        by_lot = others.grouped("lot_id")
         failures = {}
         for claim in claims.filtered("usage_reading"):
             day = claim.repair_start or fields.Date.context_today(claim)
-            same_unit = others.filtered(lambda other, claim=claim: other.lot_id == claim.lot_id)
+            same_unit = by_lot.get(claim.lot_id, self.env["aftersales.claim"])
             reading = claim.usage_reading
             before = same_unit.filtered(
                 lambda other, day=day, reading=reading: (other.repair_start or day) < day

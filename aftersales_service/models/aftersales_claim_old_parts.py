@@ -1,6 +1,6 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
@@ -119,14 +119,14 @@ class AftersalesClaim(models.Model):
         came back (or were closed missing) goes to the appraisal; the service point
         reads in the chatter what is missing or does not match. The store's users move
         the claim on by receiving its parts, without the right to edit claims."""
+        bodies = {}
         for claim in self.sudo().filtered(lambda claim: claim.state == "waiting_parts"):
             lines = claim.line_ids.filtered("old_part_required")
             if any(line.old_part_state == "to_return" for line in lines):
                 continue
-            claim.state = "appraisal"
             wrong = lines.filtered(lambda line: line.old_part_state in ("missing", "mismatch"))
             states = dict(wrong._fields["old_part_state"]._description_selection(self.env))
-            body = _("The old parts came back: the claim is ready for appraisal.")
+            body = escape(_("The old parts came back: the claim is ready for appraisal."))
             if wrong:
                 items = Markup("").join(
                     Markup("<li>%s: %s</li>")
@@ -134,7 +134,12 @@ class AftersalesClaim(models.Model):
                     for line in wrong
                 )
                 body = Markup("<p>%s</p><ul>%s</ul>") % (body, items)
-            claim.message_post(body=body)
+            bodies[claim.id] = body
+        # One write and one batch of internal notes for all the claims received together.
+        if bodies:
+            arrived = self.sudo().browse(list(bodies))
+            arrived.write({"state": "appraisal"})
+            arrived._message_log_batch(bodies)
 
     # ------------------------------------------------------------------
     # Deadline
