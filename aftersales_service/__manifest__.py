@@ -68,6 +68,7 @@
         "views/aftersales_claim_config_views.xml",
         "views/aftersales_preauthorisation_views.xml",
         "views/aftersales_campaign_views.xml",
+        "views/aftersales_old_part_reconciliation_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

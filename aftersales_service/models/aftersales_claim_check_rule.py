@@ -166,10 +166,10 @@ class AftersalesClaimCheckRule(models.Model):
 
     def _check_duplicate(self, claims):
         """Another live claim for the same job, or for the same unit and fault within the
-        rule's days (in any state but cancelled)."""
+        rule's days (in any state but cancelled). Of two such claims submitted together,
+        the one entered first passes."""
         others = self.env["aftersales.claim"].search(
             [
-                ("id", "not in", claims.ids),
                 ("state", "!=", "cancel"),
                 "|",
                 ("job_id", "in", claims.job_id.ids),
@@ -179,11 +179,15 @@ class AftersalesClaimCheckRule(models.Model):
         # Each claim looks only at the claims of its own job and unit, not at all others.
         by_job, by_lot = others.grouped("job_id"), others.grouped("lot_id")
         empty = self.env["aftersales.claim"]
+        batch = set(claims.ids)
         failures = {}
         for claim in claims:
             day = claim.repair_start or fields.Date.context_today(claim)
             candidates = (by_job.get(claim.job_id, empty) if claim.job_id else empty) | by_lot.get(
                 claim.lot_id, empty
+            )
+            candidates = candidates.filtered(
+                lambda other, claim=claim: other.id not in batch or other.id < claim.id
             )
             twins = candidates.sorted(key=lambda other: other.id, reverse=True).filtered(
                 lambda other, claim=claim, day=day: (claim.job_id and other.job_id == claim.job_id)

@@ -161,6 +161,14 @@ class TestAftersalesClaim(AftersalesClaimCommon):
             f"Claim {first.name} already covers this repair of unit {self.unit_in_warranty.name}.",
         )
 
+    def test_two_claims_for_one_fault_submitted_together_keep_the_first(self):
+        first = self._create_claim(self._completed_job())
+        second = self._create_claim(self._completed_job())
+        (first | second).action_submit()
+        self.assertEqual(self._results(first)["duplicate"].outcome, "pass")
+        self.assertEqual(self._results(second)["duplicate"].outcome, "return")
+        self.assertIn(first.name, self._results(second)["duplicate"].message)
+
     def test_a_reading_below_an_earlier_claim_is_returned(self):
         self._submitted_claim(usage_reading=1200.0, repair_start=self.today - timedelta(days=40))
         later = self._create_claim(self._completed_job())
