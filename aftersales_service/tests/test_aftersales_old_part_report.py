@@ -76,7 +76,7 @@ class TestAftersalesOldPartReport(AftersalesOldPartsCommon, HttpCase):
         )
         (claim.line_ids.filtered(lambda line: not line.appraisal)).appraisal = "approved"
         claim.action_approve()
-        self.user_technician.lang = "zh_CN"
+        self.user_technician.write({"name": "王鉴定", "lang": "zh_CN"})
         text = render_pdf_text(
             self,
             "aftersales_service.aftersales_claim_appraisal_report",
@@ -93,7 +93,7 @@ class TestAftersalesOldPartReport(AftersalesOldPartsCommon, HttpCase):
             "已驳回",
             "返供应商",
             no_part.with_context(lang="zh_CN").name,
-            self.user_technician.name,
+            "王鉴定",
             "三包技术员",
             "仓库",
         ):
