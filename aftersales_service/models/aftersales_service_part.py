@@ -20,7 +20,6 @@ class AftersalesServicePart(models.Model):
     company_id = fields.Many2one(related="product_tmpl_id.company_id", store=True)
     part_id = fields.Many2one(
         "product.product",
-        "Part",
         required=True,
         check_company=True,
         domain="[('aftersales_is_spare_part', '=', True)]",
