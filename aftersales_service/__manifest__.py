@@ -69,6 +69,7 @@
         "views/aftersales_preauthorisation_views.xml",
         "views/aftersales_campaign_views.xml",
         "views/aftersales_old_part_reconciliation_views.xml",
+        "views/stock_picking_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",
@@ -76,6 +77,10 @@
         "report/aftersales_service_job_templates.xml",
         "report/aftersales_claim_report.xml",
         "report/aftersales_claim_templates.xml",
+        "report/aftersales_old_part_return_report.xml",
+        "report/aftersales_old_part_return_templates.xml",
+        "report/aftersales_claim_appraisal_report.xml",
+        "report/aftersales_claim_appraisal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -21,6 +21,7 @@ from . import aftersales_warranty_policy_part
 from . import aftersales_unit_repair
 from . import stock_lot
 from . import stock_picking
+from . import stock_picking_old_parts
 
 # service
 from . import aftersales_entitlement_snapshot
@@ -55,6 +56,7 @@ from . import aftersales_claim_check_rule_kinds
 from . import aftersales_claim
 from . import aftersales_claim_exception
 from . import aftersales_claim_line
+from . import aftersales_claim_line_label
 from . import aftersales_claim_check_result
 from . import aftersales_claim_check
 from . import aftersales_claim_appraisal

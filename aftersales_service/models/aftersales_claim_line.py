@@ -18,9 +18,11 @@ APPRAISAL_FIELDS = {
     "reject_reason_id",
     "appraisal_note",
     "old_part_destination",
+    "appraised_by_id",
+    "appraised_on",
 }
 #: what the receipt of the old parts writes on a submitted line
-RECEIPT_FIELDS = {"old_part_mismatch"}
+RECEIPT_FIELDS = {"old_part_mismatch", "old_part_label_count"}
 OLD_PART_STATES = [
     ("none", "Not Required"),
     ("to_return", "To Return"),
@@ -147,6 +149,10 @@ class AftersalesClaimLine(models.Model):
         "aftersales.claim.reject.reason", "Reason", copy=False, check_company=True
     )
     appraisal_note = fields.Char(copy=False)
+    appraised_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, help="Who appraised the line."
+    )
+    appraised_on = fields.Datetime(readonly=True, copy=False)
 
     # ------------------------------------------------------------------
     # Computes
@@ -274,6 +280,12 @@ class AftersalesClaimLine(models.Model):
         return lines
 
     def write(self, vals):
+        if "appraisal" in vals:
+            vals = {
+                **vals,
+                "appraised_by_id": vals["appraisal"] and self.env.user.id,
+                "appraised_on": vals["appraisal"] and fields.Datetime.now(),
+            }
         if set(vals) - APPRAISAL_FIELDS - RECEIPT_FIELDS:
             self._ensure_editable()
         if set(vals) & APPRAISAL_FIELDS:

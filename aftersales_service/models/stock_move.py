@@ -28,6 +28,14 @@ class StockMove(models.Model):
         copy=False,
         help="The claim line whose old part this move carries.",
     )
+    aftersales_old_part_barcode = fields.Char(
+        related="aftersales_claim_line_id.old_part_barcode", string="Label Barcode"
+    )
+    aftersales_box = fields.Char(
+        "Box",
+        copy=False,
+        help="The box (箱号) of the return manifest this old part travels in.",
+    )
 
     def _prepare_merge_moves_distinct_fields(self):
         # Two old parts of the same product on one return stay two moves: each carries

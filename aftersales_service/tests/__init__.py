@@ -32,3 +32,5 @@ from . import test_aftersales_claim_kinds
 from . import test_aftersales_claim_rules
 from . import test_aftersales_claim_old_parts
 from . import test_aftersales_claim_report
+from . import test_aftersales_old_part_labels
+from . import test_aftersales_old_part_report

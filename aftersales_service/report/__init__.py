@@ -1,0 +1,1 @@
+from . import aftersales_old_part_return
