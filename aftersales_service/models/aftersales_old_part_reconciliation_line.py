@@ -37,9 +37,11 @@ class AftersalesOldPartReconciliationLine(models.TransientModel):
         for line in self:
             rounding = line.product_id.uom_id.rounding or 0.01
             problems = []
-            if fields.Float.compare(line.booked_qty, line.on_hand_qty, rounding):
+            if fields.Float.compare(line.booked_qty, line.on_hand_qty, precision_rounding=rounding):
                 problems.append(_("claims and stock differ"))
-            if fields.Float.compare(line.booked_qty, line.labelled_qty, rounding):
+            if fields.Float.compare(
+                line.booked_qty, line.labelled_qty, precision_rounding=rounding
+            ):
                 problems.append(_("parts without a printed label"))
             line.is_difference = bool(problems)
             line.difference = "; ".join(problems)

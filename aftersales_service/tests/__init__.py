@@ -34,3 +34,4 @@ from . import test_aftersales_claim_old_parts
 from . import test_aftersales_claim_report
 from . import test_aftersales_old_part_labels
 from . import test_aftersales_old_part_report
+from . import test_aftersales_old_part_reconciliation
