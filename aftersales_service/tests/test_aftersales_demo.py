@@ -144,3 +144,11 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertEqual(travel.amount_approved, 45.0)
         self.assertEqual(claim.amount_approved, claim.amount_claimed - 45.0)
         self.assertTrue(claim.repair_record)
+
+    def test_demo_old_part_store_reconciles(self):
+        action = self.env["aftersales.old.part.reconciliation"].action_open()
+        rows = self.env["aftersales.old.part.reconciliation.line"].search(action["domain"])
+        tank = self.env.ref("aftersales_service.aftersales_claim_appraisal_tank_demo")
+        row = rows.filtered(lambda row: row.product_id == tank.product_id)
+        self.assertEqual((row.booked_qty, row.on_hand_qty, row.labelled_qty), (1, 1, 1))
+        self.assertFalse(row.is_difference)

@@ -52,7 +52,12 @@ class TestAftersalesSecurity(AftersalesCommon):
                 if menu.action._name == "ir.actions.client":
                     continue  # the desk: it leaves out what the role cannot read
                 with self.subTest(role=role, menu=menu.complete_name):
-                    model = menu.action.res_model
+                    action = menu.action
+                    model = (
+                        action.model_id.model
+                        if action._name == "ir.actions.server"
+                        else action.res_model
+                    )
                     self.assertTrue(
                         self.env[model].with_user(user).has_access("read"),
                         f"{role} sees {menu.complete_name} but cannot read {model}",
