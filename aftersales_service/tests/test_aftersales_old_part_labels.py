@@ -40,7 +40,7 @@ class TestAftersalesOldPartLabels(AftersalesOldPartsCommon):
         self._move(picking, self.element).aftersales_box = "2"
         self.assertEqual(picking._aftersales_boxes(), [("1", 1), ("2", 1), ("10", 1)])
         self._move(picking, self.motor).aftersales_box = False
-        self.assertEqual(picking._aftersales_boxes(), [("1", 2), ("", 1)])
+        self.assertEqual(picking._aftersales_boxes(), [("1", 1), ("2", 1), ("", 1)])
 
     def test_printing_counts_the_labels_and_only_for_old_part_returns(self):
         claim = self._claim_with_three_old_parts()
