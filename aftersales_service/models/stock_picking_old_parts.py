@@ -19,7 +19,6 @@ class StockPicking(models.Model):
         compute="_compute_aftersales_box_count",
         help="The number of boxes the old parts of this return travel in.",
     )
-
     aftersales_scan = fields.Char(
         "Scan",
         store=False,
@@ -57,7 +56,8 @@ class StockPicking(models.Model):
         for move in self._aftersales_label_moves():
             box = (move.aftersales_box or "").strip()
             counts[box] = counts.get(box, 0) + 1
-        return sorted(counts.items(), key=lambda item: (not item[0], item[0]))
+        # numbers in their order (2 before 10), the parts without a box last
+        return sorted(counts.items(), key=lambda item: (not item[0], len(item[0]), item[0]))
 
     # ------------------------------------------------------------------
     # Scan at receipt
@@ -83,8 +83,8 @@ class StockPicking(models.Model):
         return None
 
     def aftersales_scan_barcode(self, code):
-        """Receive the old part whose label reads ``code`` (RPC and tests); returns its
-        move."""
+        """Receive the old part whose label reads ``code`` (RPC and tests); returns the id
+        of its move."""
         self.ensure_one()
         code = (code or "").strip()
         if not self.aftersales_old_part_return or self.state not in ("confirmed", "assigned"):
@@ -99,7 +99,7 @@ class StockPicking(models.Model):
             raise UserError(self._aftersales_unknown_label_message(code))
         move.quantity = move.product_uom_qty
         move.picked = True
-        return move
+        return move.id
 
     def _aftersales_scanned_move(self, code, moves=None):
         return (self.move_ids if moves is None else moves).filtered(

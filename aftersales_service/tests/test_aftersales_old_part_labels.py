@@ -34,11 +34,13 @@ class TestAftersalesOldPartLabels(AftersalesOldPartsCommon):
         self.assertEqual(picking.aftersales_box_count, 0)
         self._move(picking, self.element).aftersales_box = "1"
         self._move(picking, self.thermostat).aftersales_box = "1"
-        self._move(picking, self.motor).aftersales_box = "2"
+        self._move(picking, self.motor).aftersales_box = "10"
         self.assertEqual(picking.aftersales_box_count, 2)
-        self.assertEqual(picking._aftersales_boxes(), [("1", 2), ("2", 1)])
+        self.assertEqual(picking._aftersales_boxes(), [("1", 2), ("10", 1)])
+        self._move(picking, self.element).aftersales_box = "2"
+        self.assertEqual(picking._aftersales_boxes(), [("1", 1), ("2", 1), ("10", 1)])
         self._move(picking, self.motor).aftersales_box = False
-        self.assertEqual(picking._aftersales_boxes(), [("1", 2), ("", 1)])
+        self.assertEqual(picking._aftersales_boxes(), [("1", 1), ("2", 1), ("", 1)])
 
     def test_printing_counts_the_labels_and_only_for_old_part_returns(self):
         claim = self._claim_with_three_old_parts()
@@ -85,7 +87,7 @@ class TestAftersalesOldPartLabels(AftersalesOldPartsCommon):
         # by RPC
         self.assertEqual(
             picking.aftersales_scan_barcode(f" {thermostat.old_part_barcode} "),
-            self._move(picking, self.thermostat),
+            self._move(picking, self.thermostat).id,
         )
         with self.assertRaisesRegex(UserError, "is not on the old-part return"):
             picking.aftersales_scan_barcode("SP000000-0000-01")
