@@ -63,6 +63,7 @@ from . import aftersales_claim_appraisal
 from . import aftersales_claim_old_parts
 from . import aftersales_service_job_claim
 from . import res_partner_claim
+from . import stock_lot_claim
 from . import aftersales_old_part_reconciliation
 from . import aftersales_old_part_reconciliation_line
 

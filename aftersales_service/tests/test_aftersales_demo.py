@@ -152,3 +152,10 @@ class TestAftersalesDemo(AftersalesCommon):
         row = rows.filtered(lambda row: row.product_id == tank.product_id)
         self.assertEqual((row.booked_qty, row.on_hand_qty, row.labelled_qty), (1, 1, 1))
         self.assertFalse(row.is_difference)
+
+    def test_a_unit_opens_its_claims(self):
+        unit = self.env.ref("aftersales_service.stock_lot_heater_07_demo")
+        self.assertEqual(unit.aftersales_claim_count, 2)
+        action = unit.action_view_aftersales_claims()
+        claims = self.env["aftersales.claim"].search(action["domain"])
+        self.assertEqual(set(claims.mapped("state")), {"waiting_parts", "cancel"})
