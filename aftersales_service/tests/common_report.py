@@ -27,6 +27,15 @@ def warm_up_http():
     return http.root.statics
 
 
+def print_in_chinese(case_class):
+    """Let wkhtmltopdf fetch the styles from the test server and print in Chinese."""
+    case_class.env["ir.config_parameter"].set_param("report.url", case_class.base_url())
+    case_class.env["res.lang"]._activate_lang("zh_CN")
+    case_class.env["ir.module.module"]._load_module_terms(
+        ["aftersales_service"], ["zh_CN"], overwrite=True
+    )
+
+
 def render_pdf_text(case, report_xmlid, records, user):
     """Print ``records`` with the report as ``user`` through wkhtmltopdf; return its text."""
     warm_up_http()

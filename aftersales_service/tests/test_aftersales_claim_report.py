@@ -6,7 +6,7 @@ import unittest
 from odoo.tests import HttpCase, tagged
 
 from .common_claim import AftersalesClaimCommon
-from .common_report import render_pdf_text
+from .common_report import print_in_chinese, render_pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -17,11 +17,7 @@ class TestAftersalesClaimReport(AftersalesClaimCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", cls.base_url())
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["aftersales_service"], ["zh_CN"], overwrite=True
-        )
+        print_in_chinese(cls)
         cls.point.write({"name": "测试特约服务站", "lang": "zh_CN"})
         cls.element.name = "测试加热管"
         cls.element.aftersales_old_part_required = False

@@ -9,7 +9,7 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.tools.safe_eval import time as safe_time
 
 from .common import AftersalesCommon
-from .common_report import render_pdf_text
+from .common_report import print_in_chinese, render_pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -20,11 +20,7 @@ class TestAftersalesReport(AftersalesCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", cls.base_url())
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["aftersales_service"], ["zh_CN"], overwrite=True
-        )
+        print_in_chinese(cls)
         cls.point = cls.env["res.partner"].create(
             {
                 "name": "杭州西湖特约服务站",

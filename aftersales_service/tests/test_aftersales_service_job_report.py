@@ -9,7 +9,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import file_open
 
 from .common_job import AftersalesJobCommon
-from .common_report import render_pdf_text
+from .common_report import print_in_chinese, render_pdf_text
 
 
 @tagged("post_install", "-at_install")
@@ -20,11 +20,7 @@ class TestAftersalesServiceJobReport(AftersalesJobCommon, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["ir.config_parameter"].set_param("report.url", cls.base_url())
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["aftersales_service"], ["zh_CN"], overwrite=True
-        )
+        print_in_chinese(cls)
         with file_open("aftersales_service/static/img/demo_signature.png", "rb") as image:
             cls.signature = base64.b64encode(image.read())
         cls.customer.write(
