@@ -70,6 +70,11 @@
         "views/aftersales_campaign_views.xml",
         "views/aftersales_old_part_reconciliation_views.xml",
         "views/stock_picking_views.xml",
+        # settlement
+        "security/aftersales_claim_settlement_security.xml",
+        "data/aftersales_claim_settlement_data.xml",
+        "wizards/aftersales_claim_settlement_wizard_views.xml",
+        "views/aftersales_claim_settlement_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

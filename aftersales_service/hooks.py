@@ -5,8 +5,11 @@ from .models.res_lang import COMPACT_FORMATS
 
 def post_init_hook(env):
     """A database already in Chinese gets the desk's compact date and time formats; the
-    companies beside the main one get their own claim types, checks and reasons."""
+    companies beside the main one get their own claim types, checks and reasons; each
+    company with a chart of accounts gets its 三包 expense account and settlement journal."""
     env["res.lang"].search(
         [("code", "in", list(COMPACT_FORMATS))]
     )._aftersales_use_compact_formats()
-    env["res.company"].search([])._aftersales_copy_claim_presets()
+    companies = env["res.company"].search([])
+    companies._aftersales_copy_claim_presets()
+    companies._aftersales_setup_settlement_accounting()

@@ -67,5 +67,16 @@ from . import stock_lot_claim
 from . import aftersales_old_part_reconciliation
 from . import aftersales_old_part_reconciliation_line
 
+# settlement
+from . import res_company_settlement
+from . import account_chart_template
+from . import res_partner_settlement
+from . import aftersales_claim_settlement
+from . import aftersales_claim_settlement_accounting
+from . import aftersales_claim_settlement_build
+from . import aftersales_claim_settlement_line
+from . import aftersales_claim_deduction
+from . import aftersales_claim_settled
+
 # desk
 from . import aftersales_desk

@@ -39,3 +39,15 @@ class ResConfigSettings(models.TransientModel):
     aftersales_old_part_cutoffs = fields.Char(
         related="company_id.aftersales_old_part_cutoffs", readonly=False
     )
+    aftersales_settlement_mode = fields.Selection(
+        related="company_id.aftersales_settlement_mode", readonly=False
+    )
+    aftersales_claim_expense_account_id = fields.Many2one(
+        related="company_id.aftersales_claim_expense_account_id", readonly=False
+    )
+    aftersales_settlement_journal_id = fields.Many2one(
+        related="company_id.aftersales_settlement_journal_id", readonly=False
+    )
+    aftersales_settlement_tax_id = fields.Many2one(
+        related="company_id.aftersales_settlement_tax_id", readonly=False
+    )

@@ -1,2 +1,3 @@
 from . import aftersales_entitlement_wizard
 from . import aftersales_claim_approval_wizard
+from . import aftersales_claim_settlement_wizard

@@ -1,0 +1,52 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, fields, models
+
+
+class AftersalesClaim(models.Model):
+    """What the settlement needs of a claim: when it was approved (in the company's
+    local date) and the settlement that pays it."""
+
+    _inherit = "aftersales.claim"
+
+    approved_on = fields.Datetime(readonly=True, copy=False)
+    approved_date = fields.Date(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The company's local date of the approval: the month it is settled in.",
+    )
+    settlement_id = fields.Many2one(
+        "aftersales.claim.settlement", readonly=True, copy=False, index=True, tracking=True
+    )
+    deduction_ids = fields.One2many("aftersales.claim.deduction", "claim_id", "Deductions")
+
+    def action_approve(self):
+        result = super().action_approve()
+        now = fields.Datetime.now()
+        for company, claims in (
+            self.filtered(lambda c: c.state == "approved").grouped("company_id").items()
+        ):
+            claims.write({"approved_on": now, "approved_date": company._aftersales_local_date(now)})
+        return result
+
+    def _settlement_line_vals(self):
+        self.ensure_one()
+        return {
+            "kind": "claim",
+            "claim_id": self.id,
+            "name": _("%(claim)s %(unit)s", claim=self.name, unit=self.lot_id.name or ""),
+            "amount_claimed": self.amount_claimed,
+            "amount": self.amount_approved,
+        }
+
+    def action_deduct_after_settlement(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Deduction after Settlement"),
+            "res_model": "aftersales.claim.deduction",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_claim_id": self.id},
+        }

@@ -1,0 +1,162 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_date
+from odoo.tools.misc import formatLang
+
+
+class AftersalesClaimSettlement(models.Model):
+    """How a settlement lands in accounting: one entry that clears the dealer's
+    receivable, oldest due first, or the dealer's bill; a reversal undoes either."""
+
+    _inherit = "aftersales.claim.settlement"
+
+    def _partner_account(self):
+        """The dealer's receivable (offset) or payable (bill) account in this company."""
+        partner = self.partner_id.with_company(self.company_id)
+        if self.mode == "bill":
+            return partner.property_account_payable_id
+        return partner.property_account_receivable_id
+
+    def _post_accounting(self):
+        self.ensure_one()
+        expense, journal = self.company_id._aftersales_settlement_accounting()
+        date = self.accounting_date or fields.Date.context_today(self)
+        self._ensure_open_period(date, journal if self.mode == "offset" else None)
+        if self.mode == "offset":
+            move = self.env["account.move"].create(self._offset_move_vals(expense, journal, date))
+        else:
+            move = self.env["account.move"].create(self._bill_vals(expense, date))
+        move._post(soft=False)
+        self.write({"move_id": move.id, "accounting_date": date})
+        if self.mode == "offset":
+            self._reconcile_with_open_invoices()
+        body = _(
+            "Posted as %(move)s: %(amount)s.",
+            move=move._get_html_link(),
+            amount=self._format_amount(self.amount_total),
+        )
+        self.message_post(body=body)
+
+    def _ensure_open_period(self, date, journal):
+        journal = journal or self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "purchase"),
+            ],
+            limit=1,
+        )
+        violated = self.company_id._get_violated_lock_dates(
+            date, bool(self.company_id.aftersales_settlement_tax_id), journal
+        )
+        if violated:
+            raise UserError(
+                _(
+                    "The accounting of %(company)s is locked up to %(lock)s: give %(settlement)s "
+                    "an accounting date after it.",
+                    company=self.company_id.name,
+                    lock=format_date(self.env, violated[-1][0]),
+                    settlement=self.name,
+                )
+            )
+
+    def _offset_move_vals(self, expense, journal, date):
+        """Debit the 三包 expense per line (credit for carried deductions), credit the
+        dealer's receivable with the total."""
+        lines = [
+            Command.create(
+                {
+                    "name": line.name,
+                    "account_id": expense.id,
+                    "partner_id": self.partner_id.id,
+                    "balance": line.amount,
+                }
+            )
+            for line in self.line_ids
+        ]
+        lines.append(
+            Command.create(
+                {
+                    "name": _("三包 claims %(settlement)s", settlement=self.name),
+                    "account_id": self._partner_account().id,
+                    "partner_id": self.partner_id.id,
+                    "balance": -self.amount_total,
+                }
+            )
+        )
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": date,
+            "ref": self.name,
+            "company_id": self.company_id.id,
+            "aftersales_settlement_id": self.id,
+            "line_ids": lines,
+        }
+
+    def _bill_vals(self, expense, date):
+        if not self.dealer_invoice_ref:
+            raise UserError(
+                _(
+                    "Enter the dealer's invoice number on %(settlement)s before posting its bill.",
+                    settlement=self.name,
+                )
+            )
+        tax = self.company_id.aftersales_settlement_tax_id
+        refund = self.company_id.currency_id.compare_amounts(self.amount_total, 0) < 0
+        sign = -1 if refund else 1
+        return {
+            "move_type": "in_refund" if refund else "in_invoice",
+            "partner_id": self.partner_id.id,
+            "invoice_date": date,
+            "date": date,
+            "ref": self.dealer_invoice_ref,
+            "company_id": self.company_id.id,
+            "aftersales_settlement_id": self.id,
+            "invoice_line_ids": [
+                Command.create(
+                    {
+                        "name": line.name,
+                        "account_id": expense.id,
+                        "quantity": 1,
+                        "price_unit": sign * line.amount,
+                        "tax_ids": [Command.set(tax.ids)],
+                    }
+                )
+                for line in self.line_ids
+            ],
+        }
+
+    def _reconcile_with_open_invoices(self):
+        """The settlement's credit against the dealer's open receivable items, oldest due
+        first (Odoo's reconciliation sorts them so); what is left stays open."""
+        account = self._partner_account()
+        credit = self.move_id.line_ids.filtered(lambda line: line.account_id == account)
+        open_items = self.env["account.move.line"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("account_id", "=", account.id),
+                ("partner_id", "child_of", self.partner_id.id),
+                ("parent_state", "=", "posted"),
+                ("reconciled", "=", False),
+                ("amount_residual", ">", 0),
+            ]
+        )
+        if open_items and credit.amount_residual < 0:
+            (credit | open_items).reconcile()
+
+    def _reverse_accounting(self):
+        self.ensure_one()
+        date = fields.Date.context_today(self)
+        self._ensure_open_period(date, self.move_id.journal_id)
+        reversal = self.move_id._reverse_moves(
+            [{"date": date, "ref": _("Reversal of %(settlement)s", settlement=self.name)}],
+            cancel=True,
+        )
+        reversal.aftersales_settlement_id = self
+        self.message_post(body=_("Reversed by %(move)s.", move=reversal._get_html_link()))
+        return reversal
+
+    def _format_amount(self, amount):
+        return formatLang(self.env, amount, currency_obj=self.currency_id)

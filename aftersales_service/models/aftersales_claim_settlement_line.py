@@ -1,0 +1,42 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class AftersalesClaimSettlementLine(models.Model):
+    """One approved claim paid by a settlement, or a deduction found after an earlier
+    settlement carried into this one (二次抵扣, a negative amount)."""
+
+    _name = "aftersales.claim.settlement.line"
+    _description = "三包 Claim Settlement Line"
+    _order = "settlement_id, kind, id"
+
+    settlement_id = fields.Many2one(
+        "aftersales.claim.settlement", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="settlement_id.company_id", store=True)
+    currency_id = fields.Many2one(related="settlement_id.currency_id")
+    kind = fields.Selection(
+        [("claim", "Claim"), ("deduction", "Carried Deduction")], required=True, default="claim"
+    )
+    claim_id = fields.Many2one("aftersales.claim", index=True, readonly=True)
+    deduction_id = fields.Many2one("aftersales.claim.deduction", index=True, readonly=True)
+    name = fields.Char("Description", required=True)
+    amount_claimed = fields.Monetary("Claimed", readonly=True)
+    amount = fields.Monetary(required=True, readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.settlement_id._ensure_editable()
+        return lines
+
+    def write(self, vals):
+        self.settlement_id._ensure_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.settlement_id._ensure_editable()
+        self.claim_id.sudo().write({"settlement_id": False})
+        self.deduction_id.write({"settlement_line_id": False})
+        return super().unlink()

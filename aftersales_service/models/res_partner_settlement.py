@@ -1,0 +1,43 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, fields, models
+
+from .res_company_settlement import SETTLEMENT_MODES
+
+
+class ResPartner(models.Model):
+    """How a dealer is paid for its claims, and its settlements."""
+
+    _inherit = "res.partner"
+
+    aftersales_settlement_mode = fields.Selection(
+        SETTLEMENT_MODES,
+        "Claim Settlement Mode",
+        help="Empty: the company's mode (Settings > After-Sales).",
+    )
+    aftersales_settlement_count = fields.Integer(
+        "Settlements", compute="_compute_aftersales_settlement_count"
+    )
+
+    def _compute_aftersales_settlement_count(self):
+        counts = self._aftersales_count_by(
+            "aftersales.claim.settlement", "partner_id", [("partner_id", "in", self._origin.ids)]
+        )
+        for partner in self:
+            partner.aftersales_settlement_count = counts.get(partner._origin.id, 0)
+
+    def _aftersales_settlement_mode(self):
+        """The dealer's own mode, else its company's (the company of the environment)."""
+        self.ensure_one()
+        partner = self.commercial_partner_id
+        return partner.aftersales_settlement_mode or self.env.company.aftersales_settlement_mode
+
+    def action_view_aftersales_settlements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_claim_settlement_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"create": False}
+        action["name"] = _("Settlements")
+        return action
