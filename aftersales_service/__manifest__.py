@@ -83,6 +83,8 @@
         "report/aftersales_claim_report.xml",
         "report/aftersales_claim_templates.xml",
         "report/aftersales_old_part_return_report.xml",
+        "report/aftersales_claim_settlement_report.xml",
+        "report/aftersales_claim_settlement_templates.xml",
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",
@@ -105,6 +107,7 @@
         # claims
         "demo/aftersales_campaign_demo.xml",
         "demo/aftersales_claim_demo.xml",
+        "demo/aftersales_claim_settlement_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

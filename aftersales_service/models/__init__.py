@@ -74,6 +74,7 @@ from . import res_partner_settlement
 from . import aftersales_claim_settlement
 from . import aftersales_claim_settlement_accounting
 from . import aftersales_claim_settlement_build
+from . import aftersales_claim_settlement_notice
 from . import aftersales_claim_settlement_line
 from . import aftersales_claim_deduction
 from . import aftersales_claim_settled

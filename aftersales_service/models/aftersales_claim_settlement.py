@@ -45,7 +45,7 @@ class AftersalesClaimSettlement(models.Model):
         tracking=True,
         help="The commercial partner paid for its claims.",
     )
-    period_start = fields.Date(required=True, readonly=True)
+    period_start = fields.Date("Period", required=True, readonly=True)
     period_end = fields.Date(required=True, readonly=True)
     mode = fields.Selection(SETTLEMENT_MODES, "Settlement Mode", required=True, tracking=True)
     step = fields.Selection(STEPS, default="draft", required=True, readonly=True, copy=False)
@@ -78,7 +78,9 @@ class AftersalesClaimSettlement(models.Model):
         "Signed Notice", attachment=True, copy=False, help="The notice the dealer signed."
     )
     confirmation_name = fields.Char(copy=False)
-    move_id = fields.Many2one("account.move", "Accounting", readonly=True, copy=False, index=True)
+    move_id = fields.Many2one(
+        "account.move", "Entry or Bill", readonly=True, copy=False, index=True
+    )
     reversal_move_id = fields.Many2one("account.move", "Reversal", readonly=True, copy=False)
 
     _sql_constraints = [
@@ -149,6 +151,7 @@ class AftersalesClaimSettlement(models.Model):
                 )
             )
         self.write({"step": "notified"})
+        self._send_notice()
 
     def action_confirm(self):
         """The dealer's confirmation, recorded by the clerk with the signed notice, or
@@ -201,7 +204,7 @@ class AftersalesClaimSettlement(models.Model):
 
     def action_view_move(self):
         self.ensure_one()
-        return self.move_id._get_records_action(name=_("Accounting"))
+        return self.move_id._get_records_action(name=_("Entry or Bill"))
 
     # ------------------------------------------------------------------
     # Helpers

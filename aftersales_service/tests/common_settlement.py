@@ -25,28 +25,41 @@ class AftersalesSettlementCommon(AftersalesClaimCommon):
         cls.receivable = cls.point.with_company(cls.company).property_account_receivable_id
         cls.Settlement = cls.env["aftersales.claim.settlement"]
 
-    def _approved_claim(self, amount, point=None, approved_date=date(2025, 1, 20)):
+    def _approved_claim(self, amount, point=None, approved_date=date(2025, 1, 20), rejected=0):
+        """A claim approved for ``amount``; with ``rejected``, a second line of that amount
+        the technician rejected (no fault found)."""
+        lines = [
+            Command.create(
+                {"line_type": "other", "name": "Repair", "quantity": 1, "price_unit": amount}
+            )
+        ]
+        if rejected:
+            lines.append(
+                Command.create(
+                    {"line_type": "other", "name": "清洗费", "quantity": 1, "price_unit": rejected}
+                )
+            )
         claim = self.env["aftersales.claim"].create(
             {
                 "service_point_id": (point or self.point).id,
                 "partner_id": self.customer.id,
                 "lot_id": self.unit_in_warranty.id,
                 "fault_code_id": self.fault.id,
-                "line_ids": [
-                    Command.create(
-                        {
-                            "line_type": "other",
-                            "name": "Repair",
-                            "quantity": 1,
-                            "price_unit": amount,
-                        }
-                    )
-                ],
+                "line_ids": lines,
             }
         )
         # the checks and the old parts have their own tests: straight to the appraisal
         claim.state = "appraisal"
-        claim.line_ids.with_user(self.user_technician).write({"appraisal": "approved"})
+        technician_lines = claim.line_ids.with_user(self.user_technician)
+        technician_lines[:1].write({"appraisal": "approved"})
+        technician_lines[1:].write(
+            {
+                "appraisal": "rejected",
+                "reject_reason_id": self.env.ref(
+                    "aftersales_service.aftersales_claim_reject_reason_06"
+                ).id,
+            }
+        )
         claim.with_user(self.user_technician).action_approve()
         claim.approved_date = approved_date
         return claim

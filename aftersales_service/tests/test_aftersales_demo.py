@@ -159,3 +159,21 @@ class TestAftersalesDemo(AftersalesCommon):
         action = unit.action_view_aftersales_claims()
         claims = self.env["aftersales.claim"].search(action["domain"])
         self.assertEqual(set(claims.mapped("state")), {"waiting_parts", "cancel"})
+
+    def test_demo_month_of_settlements(self):
+        settlements = self.env["aftersales.claim.settlement"].search([])
+        by_point = {settlement.partner_id: settlement for settlement in settlements}
+        hangzhou = by_point[self.env.ref("aftersales_service.partner_point_hangzhou_demo")]
+        suzhou = by_point[self.env.ref("aftersales_service.partner_point_suzhou_demo")]
+        ningbo = by_point[self.env.ref("aftersales_service.partner_point_ningbo_demo")]
+        self.assertEqual(hangzhou.state, "reconciled")
+        overdue = self.env.ref("aftersales_service.account_move_hangzhou_overdue_demo")
+        due = self.env.ref("aftersales_service.account_move_hangzhou_due_demo")
+        self.assertEqual(overdue.payment_state, "paid", "the oldest invoice is cleared first")
+        self.assertEqual(due.amount_residual, due.amount_total - (hangzhou.amount_total - 90))
+        self.assertEqual(suzhou.state, "notified")
+        self.assertTrue(suzhou.message_ids.attachment_ids, "the notice PDF went to the dealer")
+        self.assertEqual(ningbo.mode, "bill")
+        self.assertEqual(ningbo.move_id.move_type, "in_invoice")
+        self.assertEqual(ningbo.move_id.ref, "NB-FP-2026-0117")
+        self.assertEqual(ningbo.move_id.amount_total, ningbo.amount_total)
