@@ -30,7 +30,7 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         self.assertEqual(invoices[0].payment_state, "paid")
         self.assertEqual(invoices[1].payment_state, "partial")
         self.assertEqual(self._balance(self.receivable, self.point), 3500)
-        self.assertEqual(self._balance(self.expense), 6500)
+        self.assertEqual(self._balance(self.expense, self.point), 6500)
         self.assertEqual(settlement.state, "reconciled", "its credit is used up")
         self.assertEqual(set(claims.mapped("state")), {"settled"})
         entry = settlement.move_id
@@ -59,7 +59,7 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
             settlement.move_id.button_draft()
         settlement.with_user(self.user_accountant).action_reverse()
         self.assertEqual([invoice.amount_residual for invoice in invoices], [3000, 5000, 2000])
-        self.assertEqual(self._balance(self.expense), 0)
+        self.assertEqual(self._balance(self.expense, self.point), 0)
         self.assertEqual(self._balance(self.receivable, self.point), 10000)
         self.assertEqual(settlement.state, "reversed")
         self.assertEqual(settlement.reversal_move_id.state, "posted")
@@ -214,7 +214,7 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         self.assertIn(claim.name, carried.name)
         self.assertEqual(deduction.state, "carried")
         self._post(february, accounting_date=date(2025, 3, 5))
-        self.assertEqual(self._balance(self.expense), 600)
+        self.assertEqual(self._balance(self.expense, self.point), 600)
         self.assertEqual(claim.state, "settled", "the first settlement is untouched")
 
     def test_a_deduction_needs_a_settled_claim(self):
