@@ -75,6 +75,8 @@
         "data/aftersales_claim_settlement_data.xml",
         "wizards/aftersales_claim_settlement_wizard_views.xml",
         "views/aftersales_claim_settlement_views.xml",
+        "data/aftersales_supplier_recovery_data.xml",
+        "views/aftersales_supplier_recovery_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

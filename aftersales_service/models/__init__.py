@@ -78,6 +78,10 @@ from . import aftersales_claim_settlement_notice
 from . import aftersales_claim_settlement_line
 from . import aftersales_claim_deduction
 from . import aftersales_claim_settled
+from . import aftersales_supplier_agreement
+from . import aftersales_supplier_recovery
+from . import aftersales_supplier_recovery_line
+from . import aftersales_claim_line_recovery
 
 # desk
 from . import aftersales_desk

@@ -201,14 +201,8 @@ class AftersalesClaim(models.Model):
                     "move_ids": [
                         Command.create(
                             {
-                                "name": f"{line.claim_id.name}: {line.product_id.display_name}",
-                                "product_id": line.product_id.id,
-                                "product_uom_qty": line.quantity,
-                                "product_uom": line.product_id.uom_id.id,
-                                "location_id": source.id,
-                                "location_dest_id": target.id,
+                                **line._old_part_move_vals(source, target),
                                 "aftersales_claim_line_id": line.id,
-                                "company_id": company.id,
                             }
                         )
                         for line in group

@@ -54,3 +54,22 @@ class AftersalesClaimSettlementWizard(models.TransientModel):
         )
         action["domain"] = [("id", "in", settlements.ids)]
         return action
+
+    def action_recover(self):
+        """The suppliers' share of the period's approved claims (外协件索赔)."""
+        self.ensure_one()
+        recoveries = self.env["aftersales.supplier.recovery"]._recover_period(
+            self.company_id, self.period_start, self.period_end
+        )
+        if not recoveries:
+            raise UserError(
+                _(
+                    "No approved claim line of this period is left to claim back from a "
+                    "supplier with a quality agreement."
+                )
+            )
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_supplier_recovery_action"
+        )
+        action["domain"] = [("id", "in", recoveries.ids)]
+        return action
