@@ -5,6 +5,7 @@ from . import test_aftersales_claim_ui
 from . import test_aftersales_claim_settlement
 from . import test_aftersales_claim_settlement_report
 from . import test_aftersales_supplier_recovery
+from . import test_aftersales_settlement_ui
 from . import test_aftersales_menus
 from . import test_aftersales_demo
 
