@@ -39,6 +39,4 @@ class TestAftersalesSettlementUi(AftersalesSettlementCommon, HttpCase):
         self.assertEqual(settlement.move_id.state, "posted")
         self.assertEqual(claim.state, "settled")
         self.assertEqual(invoice.amount_residual, 2600)
-        self.assertTrue(
-            settlement.message_ids.attachment_ids, "the notice PDF went to the dealer"
-        )
+        self.assertTrue(settlement.message_ids.attachment_ids, "the notice PDF went to the dealer")
