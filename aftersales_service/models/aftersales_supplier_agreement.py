@@ -45,6 +45,10 @@ class AftersalesSupplierAgreement(models.Model):
         help="Days the supplier has to answer a recovery; silent after them, it is accepted.",
     )
 
+    recovery_rate = fields.Float(
+        related="partner_id.aftersales_recovery_rate", string="Recovery Rate (%)"
+    )
+
     _sql_constraints = [
         (
             "partner_company_uniq",

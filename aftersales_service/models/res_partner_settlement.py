@@ -6,7 +6,7 @@ from .res_company_settlement import SETTLEMENT_MODES
 
 
 class ResPartner(models.Model):
-    """How a dealer is paid for its claims, and its settlements."""
+    """How a dealer is paid for its claims and its settlements; what a supplier paid back."""
 
     _inherit = "res.partner"
 
@@ -18,6 +18,27 @@ class ResPartner(models.Model):
     aftersales_settlement_count = fields.Integer(
         "Settlements", compute="_compute_aftersales_settlement_count"
     )
+    aftersales_recovery_rate = fields.Float(
+        "Recovery Rate (%)",
+        compute="_compute_aftersales_recovery_rate",
+        help="Accepted over recoverable, on the recoveries sent to this supplier.",
+    )
+
+    def _compute_aftersales_recovery_rate(self):
+        rows = self.env["aftersales.supplier.recovery"]._read_group(
+            [
+                ("partner_id", "in", self._origin.ids),
+                ("state", "in", ("accepted", "partial", "booked")),
+            ],
+            groupby=["partner_id"],
+            aggregates=["amount_total:sum", "amount_accepted:sum"],
+        )
+        rates = {
+            partner.id: (accepted / total * 100 if total else 0.0)
+            for partner, total, accepted in rows
+        }
+        for partner in self:
+            partner.aftersales_recovery_rate = rates.get(partner._origin.id, 0.0)
 
     def _compute_aftersales_settlement_count(self):
         counts = self._aftersales_count_by(

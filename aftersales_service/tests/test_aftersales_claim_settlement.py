@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime, timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import new_test_user
 
 from .common_settlement import AftersalesSettlementCommon
 
@@ -259,3 +261,29 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         many = self._queries_to_settle_and_post(25, 5)
         # measured: 56 and 76, one query per claim (the batched insert of move lines)
         self.assertLessEqual(many - few, 2 * 20, f"{few} queries for 5 claims, {many} for 25")
+
+    def test_settlements_stay_in_their_company(self):
+        self._approved_claim(100)
+        other_company = self.env["res.company"].create({"name": "Test settlement company"})
+        other_accountant = new_test_user(
+            self.env,
+            login="aftersales-settlement-other-accountant",
+            groups="base.group_user,aftersales_service.group_aftersales_accountant",
+            company_id=other_company.id,
+            company_ids=[Command.set(other_company.ids)],
+        )
+        self.assertFalse(
+            self.Settlement._settle_period(other_company, date(2025, 1, 1), date(2025, 1, 31))
+        )
+        settlement = self._settle()
+        self.assertEqual(settlement.company_id, self.company)
+        self.assertFalse(self.Settlement.with_user(other_accountant).search([]))
+        self.assertIn(settlement, self.Settlement.with_user(self.user_accountant).search([]))
+
+    def test_a_missing_expense_account_is_a_clear_configuration_error(self):
+        self._approved_claim(100)
+        settlement = self._settle()
+        self.company.aftersales_claim_expense_account_id = False
+        with self.assertRaisesRegex(UserError, "Set the 三包 expense account"):
+            self._post(settlement)
+        self.assertFalse(settlement.move_id)

@@ -104,6 +104,7 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertEqual(refund.partner_id, self.supplier)
         self.assertFalse(refund.invoice_line_ids.tax_ids)
         self.assertEqual(recovery.state, "booked")
+        self.assertEqual(self.supplier.aftersales_recovery_rate, 100)
         with self.assertRaises(UserError):
             accountant.action_book()
         self.assertFalse(self._recover(), "re-running the period adds nothing")
@@ -131,6 +132,7 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertEqual(recovery.state, "partial")
         accountant.action_book()
         self.assertEqual(recovery.refund_id.amount_total, 600)
+        self.assertAlmostEqual(self.agreement.recovery_rate, 600 / 910 * 100, places=2)
 
     def test_a_misjudged_part_is_not_claimed_back(self):
         misjudged = self.env.ref("aftersales_service.aftersales_claim_reject_reason_06")
