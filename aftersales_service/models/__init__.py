@@ -1,3 +1,6 @@
+# shared
+from . import aftersales_numbered_mixin
+
 # network
 from . import aftersales_region
 from . import aftersales_dealer_class

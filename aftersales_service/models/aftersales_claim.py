@@ -38,7 +38,13 @@ class AftersalesClaim(models.Model):
 
     _name = "aftersales.claim"
     _description = "三包 Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.entitlement.snapshot"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.entitlement.snapshot",
+        "aftersales.numbered.mixin",
+    ]
+    _aftersales_sequence_code = "aftersales.claim"
     _order = "id desc"
     _check_company_auto = True
 
@@ -201,12 +207,6 @@ class AftersalesClaim(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "aftersales.claim"
-                ) or _("New")
         try:
             with self.env.cr.savepoint():
                 return super().create(vals_list)

@@ -24,7 +24,8 @@ class AftersalesClaimSettlement(models.Model):
 
     _name = "aftersales.claim.settlement"
     _description = "三包 Claim Settlement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _aftersales_sequence_code = "aftersales.claim.settlement"
     _order = "period_start desc, id desc"
     _check_company_auto = True
 
@@ -118,16 +119,6 @@ class AftersalesClaimSettlement(models.Model):
                 f"{settlement.name} {settlement.partner_id.name or ''} "
                 f"{settlement.period_start and settlement.period_start.strftime('%Y-%m') or ''}"
             ).strip()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "aftersales.claim.settlement"
-                ) or _("New")
-        return super().create(vals_list)
 
     def unlink(self):
         if any(settlement.step != "draft" for settlement in self):

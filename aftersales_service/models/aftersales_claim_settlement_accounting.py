@@ -14,10 +14,12 @@ class AftersalesClaimSettlement(models.Model):
 
     def _partner_account(self):
         """The dealer's receivable (offset) or payable (bill) account in this company."""
-        partner = self.partner_id.with_company(self.company_id)
         if self.mode == "bill":
-            return partner.property_account_payable_id
-        return partner.property_account_receivable_id
+            return self.partner_id.with_company(self.company_id).property_account_payable_id
+        return self._receivable_account()
+
+    def _receivable_account(self):
+        return self.partner_id.with_company(self.company_id).property_account_receivable_id
 
     def _post_accounting(self):
         self.ensure_one()

@@ -21,9 +21,7 @@ class AftersalesClaimSettlement(models.Model):
 
     def _compute_receivable(self):
         for settlement in self:
-            account = settlement.partner_id.with_company(
-                settlement.company_id
-            ).property_account_receivable_id
+            account = settlement._receivable_account()
             domain = [
                 ("company_id", "=", settlement.company_id.id),
                 ("account_id", "=", account.id),

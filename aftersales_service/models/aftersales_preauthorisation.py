@@ -1,6 +1,6 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 
 PREAUTH_STATES = [
@@ -17,7 +17,8 @@ class AftersalesPreauthorisation(models.Model):
 
     _name = "aftersales.preauthorisation"
     _description = "Claim Pre-Authorisation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _aftersales_sequence_code = "aftersales.preauthorisation"
     _order = "id desc"
     _check_company_auto = True
 
@@ -44,15 +45,6 @@ class AftersalesPreauthorisation(models.Model):
     reason = fields.Text(required=True)
     approved_by = fields.Many2one("res.users", readonly=True, copy=False)
     approved_on = fields.Datetime(readonly=True, copy=False)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "aftersales.preauthorisation"
-                ) or _("New")
-        return super().create(vals_list)
 
     def action_request(self):
         if self.filtered(lambda preauth: preauth.state != "draft"):

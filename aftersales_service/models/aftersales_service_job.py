@@ -41,7 +41,9 @@ class AftersalesServiceJob(models.Model):
         "mail.activity.mixin",
         "rating.mixin",  # brings mail.thread
         "aftersales.entitlement.snapshot",
+        "aftersales.numbered.mixin",
     ]
+    _aftersales_sequence_code = "aftersales.service.job"
     _order = "scheduled_start desc, id desc"
     _check_company_auto = True
 
@@ -308,16 +310,6 @@ class AftersalesServiceJob(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "aftersales.service.job"
-                ) or _("New")
-        return super().create(vals_list)
-
     def write(self, vals):
         if {"signature", "signed_by"} & set(vals):
             self._ensure_signature_not_final()

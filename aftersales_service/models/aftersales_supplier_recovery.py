@@ -25,7 +25,8 @@ class AftersalesSupplierRecovery(models.Model):
 
     _name = "aftersales.supplier.recovery"
     _description = "Supplier Recovery"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _aftersales_sequence_code = "aftersales.supplier.recovery"
     _order = "period_start desc, id desc"
     _check_company_auto = True
 
@@ -69,16 +70,6 @@ class AftersalesSupplierRecovery(models.Model):
             recovery.answer_due = recovery.sent_on and recovery.sent_on + timedelta(
                 days=recovery.agreement_id.answer_days
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
-                vals["name"] = self.env["ir.sequence"].with_company(company).next_by_code(
-                    "aftersales.supplier.recovery"
-                ) or _("New")
-        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Building

@@ -202,3 +202,12 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertEqual(recovery.amount_total, 910)
         with self.assertRaisesRegex(UserError, "left to claim back"):
             wizard.action_recover()
+
+    def test_the_cap_per_claim_limits_what_is_claimed_back(self):
+        self.agreement.cap_per_claim = 500
+        self._supplier_claim()
+        line = self._recover().line_ids
+        self.assertEqual(line.part_amount + line.labour_amount + line.consequential_amount, 890)
+        self.assertEqual(line.amount, 500)
+        self.assertEqual(line.amount_accepted, 500)
+        self.assertIn("910", line.explanation, "the computation before the cap stays readable")
