@@ -16,12 +16,12 @@ class AftersalesClaimSettlementWizard(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     period_start = fields.Date(
-        "From",
+        "Period Start",
         required=True,
         default=lambda self: self._default_month()[0],
     )
     period_end = fields.Date(
-        "To",
+        "Period End",
         required=True,
         default=lambda self: self._default_month()[1],
     )
