@@ -16,12 +16,10 @@ class AftersalesClaimSettlementWizard(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
     period_start = fields.Date(
-        "Period Start",
         required=True,
         default=lambda self: self._default_month()[0],
     )
     period_end = fields.Date(
-        "Period End",
         required=True,
         default=lambda self: self._default_month()[1],
     )
