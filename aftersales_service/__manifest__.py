@@ -21,6 +21,7 @@
         "helpdesk_mgmt",
         "rating",
         "web_hierarchy",
+        "report_xlsx",
     ],
     "data": [
         "security/aftersales_security.xml",
@@ -77,6 +78,7 @@
         "views/aftersales_claim_settlement_views.xml",
         "data/aftersales_supplier_recovery_data.xml",
         "views/aftersales_supplier_recovery_views.xml",
+        "wizards/aftersales_dealer_statement_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",
@@ -87,6 +89,8 @@
         "report/aftersales_old_part_return_report.xml",
         "report/aftersales_claim_settlement_report.xml",
         "report/aftersales_claim_settlement_templates.xml",
+        "report/aftersales_dealer_statement_report.xml",
+        "report/aftersales_dealer_statement_templates.xml",
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",
@@ -110,6 +114,7 @@
         "demo/aftersales_campaign_demo.xml",
         "demo/aftersales_claim_demo.xml",
         "demo/aftersales_claim_settlement_demo.xml",
+        "demo/aftersales_supplier_recovery_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

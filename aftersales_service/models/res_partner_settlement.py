@@ -62,3 +62,12 @@ class ResPartner(models.Model):
         action["context"] = {"create": False}
         action["name"] = _("Settlements")
         return action
+
+    def action_aftersales_dealer_statement(self):
+        """The statement wizard for this dealer, last month preset."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_dealer_statement_action"
+        )
+        action["context"] = {"default_partner_id": self.commercial_partner_id.id}
+        return action

@@ -4,6 +4,7 @@ from . import test_aftersales_ui
 from . import test_aftersales_claim_ui
 from . import test_aftersales_claim_settlement
 from . import test_aftersales_claim_settlement_report
+from . import test_aftersales_dealer_statement
 from . import test_aftersales_supplier_recovery
 from . import test_aftersales_settlement_ui
 from . import test_aftersales_menus

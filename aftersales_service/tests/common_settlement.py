@@ -64,12 +64,12 @@ class AftersalesSettlementCommon(AftersalesClaimCommon):
         claim.approved_date = approved_date
         return claim
 
-    def _invoice(self, amount, due, partner=None):
+    def _invoice(self, amount, due, partner=None, invoice_date=date(2025, 1, 1)):
         invoice = self.env["account.move"].create(
             {
                 "move_type": "out_invoice",
                 "partner_id": (partner or self.point).id,
-                "invoice_date": date(2025, 1, 1),
+                "invoice_date": invoice_date,
                 "invoice_date_due": due,
                 "invoice_line_ids": [
                     Command.create(

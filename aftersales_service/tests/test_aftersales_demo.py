@@ -177,3 +177,24 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertEqual(ningbo.move_id.move_type, "in_invoice")
         self.assertEqual(ningbo.move_id.ref, "NB-FP-2026-0117")
         self.assertEqual(ningbo.move_id.amount_total, ningbo.amount_total)
+
+    def test_demo_supplier_recovery_booked_with_its_refund_and_return(self):
+        supplier = self.env.ref("aftersales_service.partner_supplier_element_demo")
+        recovery = self.env["aftersales.supplier.recovery"].search(
+            [("partner_id", "=", supplier.id)]
+        )
+        self.assertEqual(recovery.state, "booked")
+        element = self.env.ref("aftersales_service.aftersales_claim_supplier_element_demo")
+        self.assertEqual(recovery.line_ids.claim_line_id, element)
+        line = recovery.line_ids
+        self.assertEqual(line.part_amount, element.amount_approved * 1.2)
+        self.assertEqual(line.fee_amount, 20)
+        self.assertEqual(recovery.refund_id.move_type, "in_refund")
+        self.assertEqual(recovery.refund_id.state, "posted")
+        self.assertEqual(recovery.refund_id.amount_total, recovery.amount_total)
+        warehouse = self.env.company._aftersales_warehouse()
+        picking = recovery.picking_id
+        self.assertEqual(picking.location_id, warehouse.aftersales_to_supplier_location_id)
+        self.assertEqual(picking.partner_id, supplier)
+        self.assertEqual(picking.state, "assigned")
+        self.assertEqual(supplier.aftersales_recovery_rate, 100)

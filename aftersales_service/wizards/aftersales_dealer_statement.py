@@ -1,0 +1,131 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+PDF_REPORT = "aftersales_service.aftersales_dealer_statement_report"
+XLSX_REPORT = "aftersales_service.aftersales_dealer_statement_xlsx"
+
+
+class AftersalesDealerStatement(models.TransientModel):
+    """经销商往来对账单: what a dealer owes the company over a period, from the posted
+    journal items on its receivable and payable accounts and nothing else. A positive
+    balance is owed by the dealer, a negative one by the company."""
+
+    _name = "aftersales.dealer.statement"
+    _description = "Dealer Statement"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    partner_id = fields.Many2one(
+        "res.partner",
+        "Dealer",
+        required=True,
+        domain="[('is_company', '=', True)]",
+    )
+    date_from = fields.Date(
+        "Period Start", required=True, default=lambda self: self._default_period()[0]
+    )
+    date_to = fields.Date(
+        "Period End", required=True, default=lambda self: self._default_period()[1]
+    )
+
+    @api.model
+    def _default_period(self):
+        today = fields.Date.context_today(self)
+        return self.env["aftersales.claim.settlement"]._month_of(today - relativedelta(months=1))
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for statement in self:
+            if statement.date_to < statement.date_from:
+                raise ValidationError(
+                    _("The statement ends before it starts: let it end on or after its start.")
+                )
+
+    def _move_line_domain(self):
+        self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("partner_id", "child_of", self.partner_id.commercial_partner_id.id),
+            ("account_id.account_type", "in", ("asset_receivable", "liability_payable")),
+            ("parent_state", "=", "posted"),
+        ]
+
+    @api.model
+    def _kind_labels(self):
+        """What a journal item is to the dealer, in the order the totals are printed."""
+        return {
+            "invoice": _("Invoice"),
+            "refund": _("Credit Note"),
+            "bill": _("Dealer's Bill"),
+            "payment": _("Payment"),
+            "settlement": _("三包 Settlement"),
+            "other": _("Other Entry"),
+        }
+
+    @api.model
+    def _line_kind(self, line):
+        move = line.move_id
+        if move.aftersales_settlement_id:
+            return "settlement"
+        if move.origin_payment_id or move.statement_line_id:
+            return "payment"
+        return {
+            "out_invoice": "invoice",
+            "out_refund": "refund",
+            "in_invoice": "bill",
+            "in_refund": "bill",
+        }.get(move.move_type, "other")
+
+    def _statement(self):
+        """The figures both documents print: opening balance, the period's items with a
+        running balance, totals per kind and the closing balance."""
+        self.ensure_one()
+        move_lines = self.env["account.move.line"]
+        domain = self._move_line_domain()
+        [(opening,)] = move_lines._read_group(
+            domain + [("date", "<", self.date_from)], aggregates=["balance:sum"]
+        )
+        items = move_lines.search(
+            domain + [("date", ">=", self.date_from), ("date", "<=", self.date_to)],
+            order="date, move_name, id",
+        )
+        labels = self._kind_labels()
+        totals = dict.fromkeys(labels, 0.0)
+        rows, balance = [], opening
+        for line in items:
+            kind = self._line_kind(line)
+            balance += line.balance
+            totals[kind] += line.balance
+            rows.append(
+                {
+                    "date": line.date,
+                    "move": line.move_id.name,
+                    "reference": line.move_id.ref or line.move_id.invoice_origin or "",
+                    "kind": labels[kind],
+                    "label": line.name or "",
+                    "date_maturity": line.date_maturity,
+                    "debit": line.debit,
+                    "credit": line.credit,
+                    "balance": balance,
+                }
+            )
+        return {
+            "opening": opening,
+            "rows": rows,
+            "totals": [(labels[kind], amount) for kind, amount in totals.items()],
+            "debit": sum(items.mapped("debit")),
+            "credit": sum(items.mapped("credit")),
+            "closing": balance,
+        }
+
+    def action_print_pdf(self):
+        return self.env.ref(PDF_REPORT).report_action(self)
+
+    def action_export_xlsx(self):
+        return self.env.ref(XLSX_REPORT).report_action(self)
