@@ -152,10 +152,12 @@ class AftersalesClaimSettlement(models.Model):
         self.ensure_one()
         date = fields.Date.context_today(self)
         self._ensure_open_period(date, self.move_id.journal_id)
-        reversal = self.move_id._reverse_moves(
-            [{"date": date, "ref": _("Reversal of %(settlement)s", settlement=self.name)}],
-            cancel=True,
-        )
+        values = {"date": date, "ref": _("Reversal of %(settlement)s", settlement=self.name)}
+        if (
+            self.move_id.is_invoice()
+        ):  # a bill-mode credit note needs its own date, as in Odoo's wizard
+            values["invoice_date"] = date
+        reversal = self.move_id._reverse_moves([values], cancel=True)
         reversal.aftersales_settlement_id = self
         self.message_post(body=_("Reversed by %(move)s.", move=reversal._get_html_link()))
         return reversal

@@ -287,3 +287,51 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         with self.assertRaisesRegex(UserError, "Set the 三包 expense account"):
             self._post(settlement)
         self.assertFalse(settlement.move_id)
+
+    def test_reversing_a_bill_mode_settlement_credits_the_dealers_bill(self):
+        self.point.aftersales_settlement_mode = "bill"
+        claim = self._approved_claim(120)
+        settlement = self._post(self._settle(dealer_invoice_ref="FP-7"))
+        bill = settlement.move_id
+        payable = bill.line_ids.filtered(lambda line: line.account_type == "liability_payable")
+        settlement.with_user(self.user_accountant).action_reverse()
+        credit = settlement.reversal_move_id
+        self.assertEqual(credit.move_type, "in_refund")
+        self.assertEqual(credit.state, "posted")
+        self.assertEqual(credit.amount_total, 120)
+        self.assertEqual(bill.payment_state, "reversed", "nothing left to pay the dealer")
+        self.assertEqual(self._balance(payable.account_id, self.point), 0)
+        self.assertEqual(self._balance(self.expense, self.point), 0)
+        self.assertEqual(claim.state, "approved")
+
+    def test_reversing_a_settlement_gives_back_its_carried_deductions(self):
+        claim = self._approved_claim(500)
+        self._post(self._settle())
+        deduction = self.env["aftersales.claim.deduction"].create(
+            {"claim_id": claim.id, "amount": 200, "reason": "Non-genuine part"}
+        )
+        self._approved_claim(300, approved_date=date(2025, 2, 10))
+        february = self._post(
+            self._settle(date(2025, 2, 1), date(2025, 2, 28)), accounting_date=date(2025, 3, 5)
+        )
+        self.assertEqual(deduction.state, "carried")
+        february.with_user(self.user_accountant).action_reverse()
+        self.assertEqual(deduction.state, "pending", "to be taken back again next time")
+        again = self._settle(date(2025, 2, 1), date(2025, 2, 28))
+        self.assertEqual(again.amount_total, 100)
+        self.assertEqual(again.line_ids.deduction_id, deduction)
+
+    def test_the_monthly_cron_reports_its_progress(self):
+        other = self.env["res.partner"].create(
+            {"name": "Second point", "is_company": True, "is_service_point": True}
+        )
+        last_month = self.Settlement._month_of(date.today().replace(day=1) - timedelta(days=1))
+        self._approved_claim(100, approved_date=last_month[0])
+        self._approved_claim(200, point=other, approved_date=last_month[0])
+        cron = self.env.ref("aftersales_service.ir_cron_aftersales_monthly_settlement")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        in_cron = self.Settlement.with_context(ir_cron_progress_id=progress.id)
+        in_cron._cron_aftersales_monthly_settlement(batch_size=1)
+        self.assertEqual((progress.done, progress.remaining), (1, 1))
+        in_cron._cron_aftersales_monthly_settlement(batch_size=1)
+        self.assertEqual((progress.done, progress.remaining), (1, 0))

@@ -35,7 +35,7 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         )
         cls.Recovery = cls.env["aftersales.supplier.recovery"]
 
-    def _supplier_claim(self, reason=None, approved_date=date(2025, 1, 20)):
+    def _supplier_claim(self, reason=None, approved_date=date(2025, 1, 20), travel_km=0):
         claim = self.env["aftersales.claim"].create(
             {
                 "service_point_id": self.point.id,
@@ -61,7 +61,9 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
                             "old_part_required": False,
                         }
                     ),
-                ],
+                ]
+                + [Command.create({"line_type": "travel", "name": "上门", "quantity": travel_km})]
+                * bool(travel_km),
             }
         )
         claim.state = "appraisal"
@@ -211,3 +213,14 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertEqual(line.amount, 500)
         self.assertEqual(line.amount_accepted, 500)
         self.assertIn("910", line.explanation, "the computation before the cap stays readable")
+
+    def test_a_travel_share_is_claimed_back_in_proportion(self):
+        self.agreement.travel_share = 50
+        self.company.aftersales_claim_travel_rate = 1.5
+        claim = self._supplier_claim(travel_km=40)
+        travel = claim.line_ids.filtered(lambda line: line.line_type == "travel")
+        self.assertEqual(travel.amount_approved, 60)
+        line = self._recover().line_ids
+        self.assertEqual(line.travel_amount, 30)
+        self.assertEqual(line.amount, 940)
+        self.assertIn("50", line.explanation)
