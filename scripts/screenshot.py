@@ -136,6 +136,10 @@ def main():
     parser.add_argument(
         "--click", help="CSS selector of a button to click before the shot (e.g. a wizard's)"
     )
+    parser.add_argument(
+        "--action", help="xml id of a window action to open after the page loads (e.g. a wizard)"
+    )
+    parser.add_argument("--js", help="JavaScript to run before the shot (e.g. to scroll)")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     session = login(args.base, args.db, args.login, args.password or args.login)
@@ -150,12 +154,22 @@ def main():
         for path in args.paths:
             chrome.call("Page.navigate", url=args.base + path)
             chrome.drain(args.wait)
+            if args.action:
+                chrome.call(
+                    "Runtime.evaluate",
+                    expression="odoo.__WOWL_DEBUG__.root.env.services.action.doAction("
+                    f"{json.dumps(args.action)})",
+                )
+                chrome.drain(args.wait)
             if args.click:
                 chrome.call(
                     "Runtime.evaluate",
                     expression=f"document.querySelector({json.dumps(args.click)}).click()",
                 )
                 chrome.drain(args.wait)
+            if args.js:
+                chrome.call("Runtime.evaluate", expression=args.js)
+                chrome.drain(args.wait / 2)
             for error in chrome.errors():
                 print(f"  browser error on {path}: {error}")
             shot = chrome.call("Page.captureScreenshot", format="png")
