@@ -79,6 +79,10 @@
         "data/aftersales_supplier_recovery_data.xml",
         "views/aftersales_supplier_recovery_views.xml",
         "wizards/aftersales_dealer_statement_views.xml",
+        # deposits and deductions
+        "security/aftersales_deposit_security.xml",
+        "data/aftersales_deposit_data.xml",
+        "views/aftersales_deposit_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

@@ -71,7 +71,14 @@ from . import aftersales_old_part_reconciliation
 from . import aftersales_old_part_reconciliation_line
 
 # settlement
+from . import res_company_accounting
 from . import res_company_settlement
+from . import res_company_deposit
+from . import aftersales_deposit_account
+from . import aftersales_deposit_move
+from . import aftersales_deposit_move_accounting
+from . import account_move_deposit
+from . import res_partner_deposit
 from . import account_chart_template
 from . import res_partner_settlement
 from . import aftersales_claim_settlement

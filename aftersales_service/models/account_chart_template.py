@@ -7,7 +7,9 @@ class AccountChartTemplate(models.AbstractModel):
     _inherit = "account.chart.template"
 
     def _load(self, template_code, company, install_demo, force_create=True):
-        """A company that gets its chart gets the 三包 expense account and journal too."""
+        """A company that gets its chart gets the addon's accounts and journals too."""
         result = super()._load(template_code, company, install_demo, force_create=force_create)
-        self.env["res.company"].browse(company.id)._aftersales_setup_settlement_accounting()
+        company = self.env["res.company"].browse(company.id)
+        company._aftersales_setup_settlement_accounting()
+        company._aftersales_setup_deposit_accounting()
         return result

@@ -51,9 +51,6 @@ class AftersalesClaim(models.Model):
     # ------------------------------------------------------------------
     # Fields
     # ------------------------------------------------------------------
-    name = fields.Char(
-        "Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
-    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

@@ -1,6 +1,6 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
+from odoo import _, api, fields, models
 
 
 class AftersalesNumberedMixin(models.AbstractModel):
@@ -11,6 +11,10 @@ class AftersalesNumberedMixin(models.AbstractModel):
     _description = "After-Sales Numbered Document"
 
     _aftersales_sequence_code = None
+
+    name = fields.Char(
+        "Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

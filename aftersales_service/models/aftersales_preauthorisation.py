@@ -22,9 +22,6 @@ class AftersalesPreauthorisation(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        "Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
-    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )

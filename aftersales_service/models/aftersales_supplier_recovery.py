@@ -30,9 +30,6 @@ class AftersalesSupplierRecovery(models.Model):
     _order = "period_start desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        "Number", required=True, readonly=True, copy=False, default=lambda self: _("New")
-    )
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
     )

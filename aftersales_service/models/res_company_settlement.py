@@ -77,54 +77,19 @@ class ResCompany(models.Model):
         for company in self.filtered("chart_template"):
             vals = {}
             if not company.aftersales_claim_expense_account_id:
-                vals["aftersales_claim_expense_account_id"] = company._aftersales_claim_expense()
+                vals["aftersales_claim_expense_account_id"] = company._aftersales_sub_account(
+                    CLAIM_EXPENSE_CODE,
+                    SALES_EXPENSE_CODES,
+                    ("Sales Expense - 三包 Claims", "销售费用-三包费"),
+                    {"account_type": "expense"},
+                    ("product.category", "property_account_expense_categ_id"),
+                )
             if not company.aftersales_settlement_journal_id:
-                vals["aftersales_settlement_journal_id"] = company._aftersales_settlement_journal()
+                vals["aftersales_settlement_journal_id"] = company._aftersales_general_journal(
+                    "SBHX", "三包核销"
+                )
             if vals:
                 company.write(vals)
-
-    def _aftersales_claim_expense(self):
-        Account = self.env["account.account"].with_company(self)
-        domain = Account._check_company_domain(self)
-        existing = Account.search(domain + [("code", "=", CLAIM_EXPENSE_CODE)], limit=1)
-        if existing:
-            return existing.id
-        parent = Account.search(domain + [("code", "in", SALES_EXPENSE_CODES)], limit=1)
-        if parent:
-            code = CLAIM_EXPENSE_CODE
-        else:
-            parent = self._aftersales_default_expense_account()
-            if not parent:
-                return False
-            code = Account._search_new_account_code(parent.code)
-        account = Account.create(
-            {
-                "code": code,
-                "name": "Sales Expense - 三包 Claims",
-                "account_type": "expense",
-                "company_ids": [(6, 0, self.ids)],
-            }
-        )
-        if self.env["res.lang"]._lang_get("zh_CN"):
-            account.update_field_translations("name", {"zh_CN": "销售费用-三包费"})
-        return account.id
-
-    def _aftersales_default_expense_account(self):
-        account_id = self.env["ir.default"]._get(
-            "product.category", "property_account_expense_categ_id", company_id=self.id
-        )
-        return self.env["account.account"].browse(account_id).exists()
-
-    def _aftersales_settlement_journal(self):
-        Journal = self.env["account.journal"]
-        journal = Journal.search(
-            [*Journal._check_company_domain(self), ("code", "=", "SBHX")], limit=1
-        )
-        if not journal:
-            journal = Journal.create(
-                {"name": "三包核销", "code": "SBHX", "type": "general", "company_id": self.id}
-            )
-        return journal.id
 
     def _aftersales_settlement_accounting(self):
         """The expense account and the journal, or a clear error saying where to set them."""

@@ -51,3 +51,18 @@ class ResConfigSettings(models.TransientModel):
     aftersales_settlement_tax_id = fields.Many2one(
         related="company_id.aftersales_settlement_tax_id", readonly=False
     )
+    aftersales_deposit_account_id = fields.Many2one(
+        related="company_id.aftersales_deposit_account_id", readonly=False
+    )
+    aftersales_deduction_income_account_id = fields.Many2one(
+        related="company_id.aftersales_deduction_income_account_id", readonly=False
+    )
+    aftersales_deposit_journal_id = fields.Many2one(
+        related="company_id.aftersales_deposit_journal_id", readonly=False
+    )
+    aftersales_deposit_overdraft = fields.Selection(
+        related="company_id.aftersales_deposit_overdraft", readonly=False
+    )
+    aftersales_appeal_days = fields.Integer(
+        related="company_id.aftersales_appeal_days", readonly=False
+    )

@@ -1,0 +1,139 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import Markup
+
+from odoo import Command, _, models
+from odoo.exceptions import UserError
+from odoo.tools.misc import formatLang
+
+
+class AftersalesDepositMove(models.Model):
+    """How each movement lands in accounting: top-ups and refunds as payments on the
+    deposit account, deductions as an entry of the deposit journal (debit the deposit,
+    credit the deduction income), reversals as the reversing entry of their deduction.
+    The balance check and the lock are in ``account.move._post`` (account_move_deposit.py),
+    so an entry typed in Accounting obeys them too."""
+
+    _inherit = "aftersales.deposit.move"
+
+    def _post_accounting(self):
+        self.ensure_one()
+        company = self.company_id
+        deposit_account, income_account, journal = company._aftersales_deposit_accounting()
+        if self.move_type in ("topup", "refund"):
+            payment = self._create_payment(deposit_account)
+            payment.with_context(aftersales_deposit_no_overdraft=True).action_post()
+            self.write({"payment_id": payment.id, "account_move_id": payment.move_id.id})
+        else:
+            entry = self.env["account.move"].create(
+                self._deduction_move_vals(deposit_account, income_account, journal)
+            )
+            entry._post(soft=False)
+            self.account_move_id = entry
+        self._notify_posted()
+        deposit = self.deposit_account_id
+        if (
+            self.move_type == "deduction"
+            and deposit.currency_id.compare_amounts(deposit.balance, 0) < 0
+        ):
+            deposit._call_for_topup()
+
+    def _create_payment(self, deposit_account):
+        if not self.journal_id:
+            raise UserError(
+                _("Choose the bank or cash journal of %(move)s before posting it.", move=self.name)
+            )
+        topup = self.move_type == "topup"
+        return self.env["account.payment"].create(
+            {
+                "payment_type": "inbound" if topup else "outbound",
+                "partner_type": "customer" if topup else "supplier",
+                "partner_id": self.partner_id.id,
+                "amount": self.amount,
+                "date": self.date,
+                "journal_id": self.journal_id.id,
+                "destination_account_id": deposit_account.id,
+                "memo": f"{self.name} {self._type_label()}",
+                "company_id": self.company_id.id,
+            }
+        )
+
+    def _deduction_move_vals(self, deposit_account, income_account, journal):
+        label = f"{self.name} {self._type_label()}: {self.reason}"[:250]
+        return {
+            "move_type": "entry",
+            "journal_id": journal.id,
+            "date": self.date,
+            "ref": self.name,
+            "company_id": self.company_id.id,
+            "line_ids": [
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": deposit_account.id,
+                        "partner_id": self.partner_id.id,
+                        "debit": self.amount,
+                    }
+                ),
+                Command.create(
+                    {
+                        "name": label,
+                        "account_id": income_account.id,
+                        "partner_id": self.partner_id.id,
+                        "credit": self.amount,
+                    }
+                ),
+            ],
+        }
+
+    def _reverse_accounting(self):
+        """The reversal movement of this deduction, posted with its reversing entry."""
+        self.ensure_one()
+        reversal = self.create(
+            {
+                "deposit_account_id": self.deposit_account_id.id,
+                "company_id": self.company_id.id,
+                "move_type": "reversal",
+                "amount": self.amount,
+                "reason": _("Reversal of %(move)s", move=self.name),
+                "reversed_id": self.id,
+                "ticket_id": self.ticket_id.id,
+                "job_id": self.job_id.id,
+                "claim_id": self.claim_id.id,
+                "claim_line_id": self.claim_line_id.id,
+            }
+        )
+        entry = self.account_move_id._reverse_moves(
+            [{"date": reversal.date, "ref": _("Reversal of %(move)s", move=self.name)}],
+            cancel=True,
+        )
+        reversal.account_move_id = entry
+        reversal._set_state("posted")
+        reversal._notify_posted()
+        self.message_post(
+            body=_("Reversed by %(move)s.", move=reversal._get_html_link()),
+        )
+        return reversal
+
+    def _type_label(self):
+        return dict(self._fields["move_type"]._description_selection(self.env))[self.move_type]
+
+    def _format_amount(self, amount):
+        return formatLang(self.env, amount, currency_obj=self.currency_id)
+
+    def _notify_posted(self):
+        """The movement and the balance it leaves, in the movement's chatter."""
+        self.deposit_account_id.invalidate_recordset(["balance", "shortfall"])
+        balance = self.deposit_account_id.balance
+        self.message_post(
+            body=Markup("%s<br/>%s")
+            % (
+                _(
+                    "%(type)s of %(amount)s posted (%(entry)s).",
+                    type=self._type_label(),
+                    amount=self._format_amount(self.amount),
+                    entry=self.account_move_id.name,
+                ),
+                _("Deposit balance now %(balance)s.", balance=self._format_amount(balance)),
+            ),
+        )
