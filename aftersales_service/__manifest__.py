@@ -83,6 +83,7 @@
         "security/aftersales_deposit_security.xml",
         "data/aftersales_deposit_data.xml",
         "views/aftersales_deposit_views.xml",
+        "views/aftersales_penalty_rule_views.xml",
         "report/aftersales_report_layout.xml",
         "report/aftersales_partner_report.xml",
         "report/aftersales_partner_templates.xml",

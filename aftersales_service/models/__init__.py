@@ -77,6 +77,10 @@ from . import res_company_deposit
 from . import aftersales_deposit_account
 from . import aftersales_deposit_move
 from . import aftersales_deposit_move_accounting
+from . import aftersales_deposit_deduction
+from . import aftersales_deposit_appeal
+from . import aftersales_penalty_rule
+from . import aftersales_penalty_rule_breaches
 from . import account_move_deposit
 from . import res_partner_deposit
 from . import account_chart_template

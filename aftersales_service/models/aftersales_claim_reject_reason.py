@@ -17,6 +17,10 @@ class AftersalesClaimRejectReason(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
+    false_claim = fields.Boolean(
+        help="A claim rejected for this reason was false (虚假索赔): the false-claim penalty "
+        "rule deducts from the dealer's deposit."
+    )
     misjudged = fields.Boolean(
         help="The part was fine: the supplier is not at fault, supplier recovery skips the line."
     )

@@ -119,6 +119,7 @@ class AftersalesDepositAccount(models.Model):
                 """,
                 [company.id, self.env.uid, self.env.uid, missing.ids],
             )
+            self.env["res.partner"].invalidate_model(["aftersales_deposit_ids"])
             existing = self.sudo().search(
                 [("company_id", "=", company.id), ("partner_id", "in", partners.ids)]
             )

@@ -23,6 +23,7 @@ STATES = [
 #: what a movement is once it has left the draft: its money fields are final
 FINAL_FIELDS = {
     "deposit_account_id",
+    "partner_id",
     "move_type",
     "amount",
     "date",
@@ -58,10 +59,19 @@ class AftersalesDepositMove(models.Model):
         index=True,
         check_company=True,
         ondelete="restrict",
-        tracking=True,
+        help="The dealer's deposit with the company; found (or opened) from the dealer.",
     )
     partner_id = fields.Many2one(
-        related="deposit_account_id.partner_id", string="Dealer", store=True, index=True
+        "res.partner",
+        "Dealer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        required=True,
+        domain="[('is_company', '=', True)]",
+        tracking=True,
     )
     move_type = fields.Selection(MOVE_TYPES, "Type", required=True, tracking=True)
     amount = fields.Monetary(required=True, tracking=True)
@@ -113,6 +123,30 @@ class AftersalesDepositMove(models.Model):
             "A movement number is unique per company.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Deposit = self.env["aftersales.deposit.account"]
+        for vals in vals_list:
+            if not vals.get("deposit_account_id") and vals.get("partner_id"):
+                company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+                dealer = self.env["res.partner"].browse(vals["partner_id"])
+                vals["deposit_account_id"] = Deposit._for(company, dealer).id
+        return super().create(vals_list)
+
+    @api.depends("deposit_account_id")
+    def _compute_partner_id(self):
+        for move in self:
+            if move.deposit_account_id:
+                move.partner_id = move.deposit_account_id.partner_id
+
+    @api.constrains("partner_id", "deposit_account_id")
+    def _check_partner(self):
+        for move in self:
+            if move.deposit_account_id.partner_id != move.partner_id.commercial_partner_id:
+                raise ValidationError(
+                    _("%(move)s is on the deposit of another dealer.", move=move.name)
+                )
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -25,6 +25,12 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="A major complaint is escalated to the management.",
     )
+    complaint_upheld = fields.Boolean(
+        tracking=True,
+        copy=False,
+        help="The complaint is founded and the service point is responsible: the "
+        "complaint penalty rule deducts from its deposit.",
+    )
     root_cause = fields.Text()
     prevention = fields.Text(string="Preventive Action")
     complaint_escalated = fields.Boolean(

@@ -10,6 +10,7 @@ CLAIM_PRESET_MODELS = (
     "aftersales.claim.type",
     "aftersales.claim.check.rule",
     "aftersales.claim.reject.reason",
+    "aftersales.penalty.rule",
 )
 
 
@@ -77,8 +78,9 @@ class ResCompany(models.Model):
         return companies
 
     def _aftersales_copy_claim_presets(self):
-        """A new company gets its own claim types, checks and rejection reasons, copied
-        from the main company's: without checks, its claims would pass unchecked."""
+        """A new company gets its own claim types, checks, rejection reasons and penalty
+        rules, copied from the main company's: without checks, its claims would pass
+        unchecked."""
         main = self.env.ref("base.main_company", raise_if_not_found=False)
         for company in self - main:
             for model in CLAIM_PRESET_MODELS:

@@ -65,7 +65,7 @@ class TestAftersalesDealerStatement(AftersalesStatementCommon):
             (totals["Invoice"], totals["Payment"], totals["三包 Settlement"]), (3000, -2000, -300)
         )
         # the closing balance is the receivable accounting shows on that day
-        self.assertEqual(figures["closing"], self._balance(self.receivable) - 700)
+        self.assertEqual(figures["closing"], self._balance(self.receivable, self.point) - 700)
 
     def test_the_period_includes_its_first_and_last_day_only(self):
         self._january()

@@ -184,6 +184,25 @@ class TestAftersalesDeposit(AftersalesDepositCommon):
         with self.assertRaises(UserError):
             deduction.with_user(self.user_accountant).action_post()
 
+    def test_a_movement_for_a_new_dealer_opens_its_deposit(self):
+        newcomer = self.env["res.partner"].create({"name": "New dealer", "is_company": True})
+        contact = self.env["res.partner"].create({"name": "王会计", "parent_id": newcomer.id})
+        topup = self.Move.with_user(self.user_clerk).create(
+            {
+                "partner_id": newcomer.id,
+                "move_type": "topup",
+                "amount": 800,
+                "reason": "首次缴纳",
+                "journal_id": self.bank.id,
+            }
+        )
+        self.assertEqual(topup.deposit_account_id.partner_id, newcomer)
+        self.assertEqual(newcomer.aftersales_deposit_ids, topup.deposit_account_id)
+        topup.with_user(self.user_accountant).action_post()
+        self.assertEqual(contact.aftersales_deposit_balance, 800, "seen from its contacts too")
+        with self.assertRaises(ValidationError):
+            topup.deposit_account_id.move_ids.copy({"partner_id": self.dealer.id})
+
     def test_the_dealer_form_opens_its_deposit(self):
         action = self.dealer.with_user(self.user_accountant).action_view_aftersales_deposit()
         self.assertEqual(action["res_id"], self.deposit.id)
