@@ -96,6 +96,8 @@
         "report/aftersales_claim_settlement_templates.xml",
         "report/aftersales_dealer_statement_report.xml",
         "report/aftersales_dealer_statement_templates.xml",
+        "report/aftersales_deposit_report.xml",
+        "report/aftersales_deposit_templates.xml",
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",

@@ -164,6 +164,7 @@ class AftersalesDepositAccount(models.Model):
                     balance=formatLang(self.env, deposit.balance, currency_obj=deposit.currency_id),
                     amount=amount,
                 ),
+                attachments=[(_("Deposit Top-Up Call.pdf"), deposit._topup_call_pdf())],
                 partner_ids=deposit.partner_id.ids,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
@@ -173,6 +174,25 @@ class AftersalesDepositAccount(models.Model):
                 summary=_("Deposit top-up of %(amount)s to collect", amount=amount),
                 user_id=self.env.uid,
             )
+
+    def _topup_call_pdf(self):
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "aftersales_service.aftersales_topup_call_report", self.ids
+        )
+        return pdf
+
+    def action_statement(self):
+        """The deposit statement (保证金对账单) of this dealer, last month preset."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_service.aftersales_dealer_statement_action"
+        )
+        action["context"] = {
+            "default_partner_id": self.partner_id.id,
+            "default_company_id": self.company_id.id,
+            "default_statement_type": "deposit",
+        }
+        return action
 
     def action_view_ledger(self):
         """The journal items behind the balance."""

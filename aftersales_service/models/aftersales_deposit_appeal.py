@@ -19,7 +19,6 @@ class AftersalesDepositAppeal(models.Model):
 
     deduction_id = fields.Many2one(
         "aftersales.deposit.move",
-        "Deduction",
         required=True,
         readonly=True,
         index=True,

@@ -52,11 +52,6 @@ class AftersalesDepositMove(models.Model):
         for move in self:
             move.appeal_state = move.appeal_ids.sorted("id")[-1:].state or False
 
-    def action_post(self):
-        result = super().action_post()
-        self.write({"posted_on": fields.Date.context_today(self)})
-        return result
-
     def action_appeal(self):
         """The appeal form for this deduction (the clerk files it for the dealer)."""
         self.ensure_one()

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup
 
-from odoo import Command, _, models
+from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
 
@@ -30,13 +30,13 @@ class AftersalesDepositMove(models.Model):
             )
             entry._post(soft=False)
             self.account_move_id = entry
+        self.posted_on = fields.Date.context_today(self)
         self._notify_posted()
-        deposit = self.deposit_account_id
-        if (
-            self.move_type == "deduction"
-            and deposit.currency_id.compare_amounts(deposit.balance, 0) < 0
-        ):
-            deposit._call_for_topup()
+        if self.move_type == "deduction":
+            self._send_deduction_notice()
+            deposit = self.deposit_account_id
+            if deposit.currency_id.compare_amounts(deposit.balance, 0) < 0:
+                deposit._call_for_topup()
 
     def _create_payment(self, deposit_account):
         if not self.journal_id:
@@ -114,6 +114,25 @@ class AftersalesDepositMove(models.Model):
             body=_("Reversed by %(move)s.", move=reversal._get_html_link()),
         )
         return reversal
+
+    def _send_deduction_notice(self):
+        """扣款通知单 to the dealer, as a PDF in the chatter."""
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "aftersales_service.aftersales_deduction_notice_report", self.ids
+        )
+        self.message_post(
+            body=_(
+                "Deduction notice %(move)s: %(amount)s is deducted from your deposit. You may "
+                "appeal until %(deadline)s.",
+                move=self.name,
+                amount=self._format_amount(self.amount),
+                deadline=self.appeal_deadline or "",
+            ),
+            attachments=[(f"{self.name}.pdf", pdf)],
+            partner_ids=self.partner_id.ids,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _type_label(self):
         return dict(self._fields["move_type"]._description_selection(self.env))[self.move_type]

@@ -31,7 +31,12 @@ class AftersalesDealerStatementXlsx(models.AbstractModel):
         sheet.set_column(0, 0, 12)
         sheet.set_column(1, 4, 22)
         sheet.set_column(5, 7, 16)
-        sheet.write(0, 0, _("Dealer Statement"), formats["bold"])
+        title = (
+            _("Deposit Statement")
+            if statement.statement_type == "deposit"
+            else _("Dealer Statement")
+        )
+        sheet.write(0, 0, title, formats["bold"])
         sheet.write(1, 0, _("Dealer"))
         sheet.write(1, 1, partner.name)
         sheet.write(2, 0, _("Period"))
@@ -72,4 +77,9 @@ class AftersalesDealerStatementXlsx(models.AbstractModel):
             row += 1
         sheet.write(row, 0, _("Closing Balance"), formats["bold"])
         sheet.write_number(row, 7, figures["closing"], formats["money"])
+        if statement.statement_type == "deposit":
+            for label, key in ((_("Required Deposit"), "required"), (_("Shortfall"), "shortfall")):
+                row += 1
+                sheet.write(row, 0, label)
+                sheet.write_number(row, 7, figures[key], formats["money"])
         sheet.freeze_panes(6, 0)
