@@ -122,6 +122,7 @@
         "demo/aftersales_claim_demo.xml",
         "demo/aftersales_claim_settlement_demo.xml",
         "demo/aftersales_supplier_recovery_demo.xml",
+        "demo/aftersales_deposit_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -198,3 +198,37 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertEqual(picking.partner_id, supplier)
         self.assertEqual(picking.state, "assigned")
         self.assertEqual(supplier.aftersales_recovery_rate, 100)
+
+    def test_demo_deposits_of_every_kind(self):
+        deposits = self.env["aftersales.deposit.account"].search([])
+        dealers = self.env["res.partner"].search(
+            [
+                ("is_company", "=", True),
+                "|",
+                ("is_service_point", "=", True),
+                ("is_dealer", "=", True),
+            ]
+        )
+        self.assertEqual(deposits.partner_id, dealers, "every demo dealer holds a deposit")
+        account = self.env.company.aftersales_deposit_account_id
+        for deposit in deposits:
+            lines = self.env["account.move.line"].search(
+                [
+                    ("account_id", "=", account.id),
+                    ("partner_id", "=", deposit.partner_id.id),
+                    ("parent_state", "=", "posted"),
+                ]
+            )
+            self.assertEqual(deposit.balance, -sum(lines.mapped("balance")))
+        movements = self.env["aftersales.deposit.move"].search(
+            [("state", "in", ("posted", "reversed"))]
+        )
+        self.assertEqual(
+            set(movements.mapped("move_type")), {"topup", "deduction", "refund", "reversal"}
+        )
+        self.assertTrue(movements.filtered("rule_id.breach"), "deductions from real breaches")
+        appeals = self.env["aftersales.deposit.appeal"].search([])
+        self.assertEqual(sorted(appeals.mapped("state")), ["open", "upheld"])
+        ningbo = self.env.ref("aftersales_service.partner_point_ningbo_demo")
+        short = deposits.filtered(lambda deposit: deposit.shortfall > 0)
+        self.assertIn(ningbo, short.partner_id)
