@@ -91,6 +91,7 @@ from . import aftersales_claim_settlement_build
 from . import aftersales_claim_settlement_notice
 from . import aftersales_claim_settlement_line
 from . import aftersales_claim_deduction
+from . import aftersales_claim_settlement_penalty
 from . import aftersales_claim_settled
 from . import aftersales_supplier_agreement
 from . import aftersales_supplier_recovery

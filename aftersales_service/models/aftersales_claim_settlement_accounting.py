@@ -70,7 +70,7 @@ class AftersalesClaimSettlement(models.Model):
             Command.create(
                 {
                     "name": line.name,
-                    "account_id": expense.id,
+                    "account_id": line._account(expense).id,
                     "partner_id": self.partner_id.id,
                     "balance": line.amount,
                 }
@@ -120,10 +120,10 @@ class AftersalesClaimSettlement(models.Model):
                 Command.create(
                     {
                         "name": line.name,
-                        "account_id": expense.id,
+                        "account_id": line._account(expense).id,
                         "quantity": 1,
                         "price_unit": sign * line.amount,
-                        "tax_ids": [Command.set(tax.ids)],
+                        "tax_ids": [Command.set(line._taxes(tax).ids)],
                     }
                 )
                 for line in self.line_ids

@@ -25,6 +25,14 @@ class AftersalesClaimSettlementLine(models.Model):
     amount_claimed = fields.Monetary("Claimed", readonly=True)
     amount = fields.Monetary(required=True, readonly=True)
 
+    def _account(self, expense):
+        """The account the line is booked to: the 三包 expense."""
+        return expense
+
+    def _taxes(self, tax):
+        """The taxes of the line on a dealer's bill."""
+        return tax
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)

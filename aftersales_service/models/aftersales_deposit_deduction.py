@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class AftersalesDepositMove(models.Model):
@@ -17,6 +18,14 @@ class AftersalesDepositMove(models.Model):
         readonly=True, copy=False, index=True, help="Technical: the record that breached the rule."
     )
     posted_on = fields.Date(readonly=True, copy=False)
+    settlement_line_id = fields.Many2one(
+        "aftersales.claim.settlement.line",
+        "Netted in Settlement",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Where deductions are netted in the settlement: the settlement line taking it.",
+    )
     appeal_deadline = fields.Date(
         compute="_compute_appeal_deadline",
         store=True,
@@ -51,6 +60,31 @@ class AftersalesDepositMove(models.Model):
     def _compute_appeal_state(self):
         for move in self:
             move.appeal_state = move.appeal_ids.sorted("id")[-1:].state or False
+
+    def action_post(self):
+        netted = self.filtered("settlement_line_id")
+        if netted:
+            raise UserError(
+                _(
+                    "%(moves)s is netted in the settlement %(settlement)s: it is posted with it.",
+                    moves=", ".join(netted.mapped("name")),
+                    settlement=netted[0].settlement_line_id.settlement_id.name,
+                )
+            )
+        return super().action_post()
+
+    def action_reverse(self):
+        netted = self.filtered("account_move_id.aftersales_settlement_id")
+        if netted:
+            raise UserError(
+                _(
+                    "%(moves)s was netted in the settlement %(settlement)s: reverse the "
+                    "settlement instead.",
+                    moves=", ".join(netted.mapped("name")),
+                    settlement=netted[0].account_move_id.aftersales_settlement_id.name,
+                )
+            )
+        return super().action_reverse()
 
     def action_appeal(self):
         """The appeal form for this deduction (the clerk files it for the dealer)."""

@@ -49,6 +49,11 @@ class ResCompany(models.Model):
         "is posted, the balance goes negative and the dealer is called to top it up "
         "(补缴通知).",
     )
+    aftersales_deductions_in_settlement = fields.Boolean(
+        "Net Deductions in the Settlement",
+        help="Approved deductions are taken from the dealer's next monthly settlement (a "
+        "negative line of its notice) instead of being posted against its deposit.",
+    )
     aftersales_appeal_days = fields.Integer(
         "Appeal Days",
         default=15,

@@ -63,6 +63,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_deposit_overdraft = fields.Selection(
         related="company_id.aftersales_deposit_overdraft", readonly=False
     )
+    aftersales_deductions_in_settlement = fields.Boolean(
+        related="company_id.aftersales_deductions_in_settlement", readonly=False
+    )
     aftersales_appeal_days = fields.Integer(
         related="company_id.aftersales_appeal_days", readonly=False
     )

@@ -9,6 +9,7 @@ from . import test_aftersales_deposit
 from . import test_aftersales_deposit_concurrency
 from . import test_aftersales_deposit_appeal
 from . import test_aftersales_deposit_report
+from . import test_aftersales_deposit_ui
 from . import test_aftersales_penalty_rule
 from . import test_aftersales_supplier_recovery
 from . import test_aftersales_settlement_ui

@@ -335,3 +335,40 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         self.assertEqual((progress.done, progress.remaining), (1, 1))
         in_cron._cron_aftersales_monthly_settlement(batch_size=1)
         self.assertEqual((progress.done, progress.remaining), (1, 0))
+
+    def test_approved_deposit_deductions_netted_in_the_settlement(self):
+        self.company._aftersales_setup_deposit_accounting()
+        self.company.aftersales_deductions_in_settlement = True
+        income = self.company.aftersales_deduction_income_account_id
+        deduction = self.env["aftersales.deposit.move"].create(
+            {
+                "partner_id": self.point.id,
+                "move_type": "deduction",
+                "amount": 120,
+                "reason": "上门超时",
+            }
+        )
+        deduction.with_user(self.user_manager).action_approve()
+        self._approved_claim(500)
+        settlement = self._settle()
+        self.assertEqual(settlement.amount_total, 380)
+        self.assertEqual(
+            settlement.line_ids.filtered(lambda line: line.kind == "penalty").deposit_move_id,
+            deduction,
+        )
+        with self.assertRaisesRegex(UserError, "netted in the settlement"):
+            deduction.with_user(self.user_accountant).action_post()
+        self._post(settlement)
+        self.assertEqual(deduction.state, "posted")
+        self.assertEqual(deduction.account_move_id, settlement.move_id)
+        self.assertEqual(self._balance(income, self.point), -120)
+        self.assertEqual(self._balance(self.expense, self.point), 500)
+        self.assertEqual(self._balance(self.receivable, self.point), -380)
+        self.assertEqual(deduction.deposit_account_id.balance, 0, "the deposit is untouched")
+        with self.assertRaisesRegex(UserError, "reverse the settlement"):
+            deduction.with_user(self.user_accountant).action_reverse()
+        settlement.with_user(self.user_accountant).action_reverse()
+        self.assertEqual(deduction.state, "approved")
+        self.assertEqual(self._balance(income, self.point), 0)
+        again = self._settle()
+        self.assertEqual(again.amount_total, 380, "carried again with its claim")
