@@ -172,6 +172,14 @@ class AftersalesClaimLine(models.Model):
             labour = line.line_type == "labour"
             line.norm_hours = labour and line.claim_id.fault_code_id.labour_hours
 
+    @api.depends("claim_id.name", "name", "product_id", "line_type")
+    def _compute_display_name(self):
+        """SP…-0003 加热管 2000W: the claim and what the line is for."""
+        types = dict(self._fields["line_type"]._description_selection(self.env))
+        for line in self:
+            what = line.product_id.display_name or line.name or types.get(line.line_type, "")
+            line.display_name = f"{line.claim_id.name or ''} {what}".strip()
+
     @api.depends("quantity", "price_unit")
     def _compute_amount_claimed(self):
         for line in self:
