@@ -17,6 +17,11 @@ class AftersalesDepositMove(models.Model):
     source_key = fields.Char(
         readonly=True, copy=False, index=True, help="Technical: the record that breached the rule."
     )
+    source_description = fields.Char(
+        "Source",
+        compute="_compute_source_description",
+        help="The request, job, claim or claim line.",
+    )
     posted_on = fields.Date(readonly=True, copy=False)
     settlement_line_id = fields.Many2one(
         "aftersales.claim.settlement.line",
@@ -45,6 +50,16 @@ class AftersalesDepositMove(models.Model):
             "This breach already has its deduction for this rule.",
         ),
     ]
+
+    @api.depends("ticket_id", "job_id", "claim_id", "claim_line_id")
+    def _compute_source_description(self):
+        """What the deduction is for, readable by whoever reads the deduction (an
+        accountant has no access to service requests)."""
+        for move in self:
+            source = move.sudo()
+            parts = [source.ticket_id.display_name, source.job_id.name]
+            parts.append(source.claim_line_id.display_name or source.claim_id.name)
+            move.source_description = " / ".join(part for part in parts if part)
 
     @api.depends("posted_on", "move_type", "company_id.aftersales_appeal_days")
     def _compute_appeal_deadline(self):

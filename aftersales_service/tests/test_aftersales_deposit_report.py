@@ -123,6 +123,21 @@ class TestAftersalesDepositReport(AftersalesDepositReportCommon, HttpCase):
         ):
             self.assertIn(expected, text)
 
+    def test_the_accountant_prints_a_deduction_of_a_service_request(self):
+        """An accountant has no access to service requests: the notice still names it."""
+        self._posted("topup", 1000)
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "师傅上门迟到", "description": "x", "partner_id": self.dealer.id}
+        )
+        deduction = self._posted("deduction", 200, ticket_id=ticket.id)
+        text = render_pdf_text(
+            self,
+            "aftersales_service.aftersales_deduction_notice_report",
+            deduction,
+            self.user_accountant,
+        )
+        self.assertIn("师傅上门迟到", text)
+
     def test_the_top_up_call(self):
         self.company.aftersales_deposit_overdraft = "negative"
         self.dealer.dealer_class_id = self.env["aftersales.dealer.class"].create(
