@@ -23,6 +23,22 @@ class AccountMove(models.Model):
             self._aftersales_check_deposits(deposits, before)
         return posted
 
+    def button_draft(self):
+        """Resetting a deposit movement's entry would silently change the dealer's deposit."""
+        movements = (
+            self.env["aftersales.deposit.move"].sudo().search([("account_move_id", "in", self.ids)])
+        )
+        if movements:
+            raise UserError(
+                _(
+                    "%(moves)s belongs to the deposit movement %(movements)s: reverse the "
+                    "deduction (or record a refund) instead of resetting its entry to draft.",
+                    moves=", ".join(movements.account_move_id.mapped("name")),
+                    movements=", ".join(movements.mapped("name")),
+                )
+            )
+        return super().button_draft()
+
     def _aftersales_deposits_touched(self):
         Deposit = self.env["aftersales.deposit.account"]
         deposits = Deposit

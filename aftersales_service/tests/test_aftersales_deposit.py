@@ -55,6 +55,16 @@ class TestAftersalesDeposit(AftersalesDepositCommon):
             "the reversed deduction leaves no income",
         )
 
+    def test_a_movements_entry_is_never_reset_to_draft(self):
+        topup = self._posted("topup", 1000)
+        deduction = self._posted("deduction", 100)
+        for entry in (deduction.account_move_id, topup.payment_id.move_id):
+            with self.assertRaisesRegex(UserError, "reverse the deduction"):
+                entry.with_user(self.user_accountant).button_draft()
+        with self.assertRaisesRegex(UserError, "reverse the deduction"):
+            topup.payment_id.with_user(self.user_accountant).action_draft()
+        self._assert_balance(900)
+
     def test_the_required_deposit_comes_from_the_class_and_may_be_overridden(self):
         dealer_class = self.env["aftersales.dealer.class"].create(
             {"name": "A 类", "deposit_amount": 20000}
