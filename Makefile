@@ -5,7 +5,7 @@
 help:
 	@echo "make run    set up, create or upgrade the demo database, serve Odoo at http://127.0.0.1:8069"
 	@echo "make test   set up, run every test in a throwaway database; ends with 'N passed, N failed'"
-	@echo "make bench  time the hot paths (三包 decisions, finder, KPIs, claims, old parts) in a throwaway database"
+	@echo "make bench  time the hot paths (三包 decisions, finder, KPIs, claims, old parts, settlement) in a throwaway database"
 	@echo "make stop   stop the Odoo of 'make run' and the project's PostgreSQL"
 	@echo "make lint   ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"
 	@echo "make i18n   regenerate the .pot and merge it into zh_CN.po"

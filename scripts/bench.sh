@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # make bench: time the addon's hot paths (三包 decisions, service-point finder, KPIs; claims
-# submitted and their old parts received in volume: bench_claims.py) in a
-# throwaway database with demo data. A report, not a gate: SLOW lines do not fail it; it exits
-# non-zero only when something crashes. Speed targets live in tests/bench/bench_aftersales.py.
+# submitted and their old parts received in volume: bench_claims.py; the monthly settlement
+# beside Odoo's own entries: bench_settlement.py, AFTERSALES_BENCH_FULL=1 for its full
+# 100,000 lines) in a throwaway database with demo data. A report, not a gate: SLOW lines do
+# not fail it; it exits non-zero only when something crashes. Speed targets live in the
+# tests/bench/bench_*.py files.
 source "$(dirname "$0")/common.sh"
 source "$ROOT/scripts/odoo_conf.sh"
 
@@ -42,3 +44,7 @@ say "Benchmark (odoo-bin shell; everything is rolled back)"
 
 say "Claims: 10,000 submitted in one call, their old parts returned and received (rolled back)"
 "${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_claims.py"
+
+say "Settlement: approved claims settled and posted beside Odoo's same entries (rolled back;" \
+  "5,000 lines, AFTERSALES_BENCH_FULL=1: 100,000 of 2,000 dealers)"
+"${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_settlement.py"
