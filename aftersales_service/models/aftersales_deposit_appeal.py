@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-MANAGER_GROUP = "aftersales_service.group_aftersales_manager"
+from .aftersales_deposit_move import MANAGER_GROUP
 
 
 class AftersalesDepositAppeal(models.Model):
