@@ -1,5 +1,6 @@
 # shared
 from . import aftersales_numbered_mixin
+from . import mail_thread_batch_log
 
 # network
 from . import aftersales_region

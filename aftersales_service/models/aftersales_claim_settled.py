@@ -16,8 +16,9 @@ class AftersalesClaim(models.Model):
         index=True,
         help="The company's local date of the approval: the month it is settled in.",
     )
+    # not tracked: the claim's chatter logs it settled when the settlement is posted
     settlement_id = fields.Many2one(
-        "aftersales.claim.settlement", readonly=True, copy=False, index=True, tracking=True
+        "aftersales.claim.settlement", readonly=True, copy=False, index=True
     )
     deduction_ids = fields.One2many("aftersales.claim.deduction", "claim_id", "Deductions")
 
@@ -35,7 +36,7 @@ class AftersalesClaim(models.Model):
         return {
             "kind": "claim",
             "claim_id": self.id,
-            "name": _("%(claim)s %(unit)s", claim=self.name, unit=self.lot_id.name or ""),
+            "name": " ".join(filter(None, [self.name, self.lot_id.name])),
             "amount_claimed": self.amount_claimed,
             "amount": self.amount_approved,
         }

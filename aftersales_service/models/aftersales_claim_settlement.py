@@ -153,10 +153,9 @@ class AftersalesClaimSettlement(models.Model):
     def action_post(self):
         self._ensure_accountant()
         self._ensure_step("confirmed", _("posted"))
-        for settlement in self:
-            settlement._post_accounting()
-        self.claim_ids.sudo().write({"state": "settled"})
-        self.write({"step": "posted"})
+        self._post_accounting()
+        self.claim_ids.sudo()._aftersales_write_logged({"state": "settled"})
+        self._aftersales_write_logged({"step": "posted"})
 
     def action_reverse(self):
         """Undo a posted settlement: a reversing entry re-opens what it had cleared; the

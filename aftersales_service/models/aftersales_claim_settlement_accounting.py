@@ -22,24 +22,35 @@ class AftersalesClaimSettlement(models.Model):
         return self.partner_id.with_company(self.company_id).property_account_receivable_id
 
     def _post_accounting(self):
-        self.ensure_one()
-        expense, journal = self.company_id._aftersales_settlement_accounting()
-        date = self.accounting_date or fields.Date.context_today(self)
-        self._ensure_open_period(date, journal if self.mode == "offset" else None)
-        if self.mode == "offset":
-            move = self.env["account.move"].create(self._offset_move_vals(expense, journal, date))
-        else:
-            move = self.env["account.move"].create(self._bill_vals(expense, date))
-        move._post(soft=False)
-        self.write({"move_id": move.id, "accounting_date": date})
-        if self.mode == "offset":
-            self._reconcile_with_open_invoices()
-        body = _(
-            "Posted as %(move)s: %(amount)s.",
-            move=move._get_html_link(),
-            amount=self._format_amount(self.amount_total),
+        """The entries and bills of these settlements, created in one batch and posted
+        together (a month-end run posts thousands); then the offsets cleared."""
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for settlement in self:
+            expense, journal = settlement.company_id._aftersales_settlement_accounting()
+            date = settlement.accounting_date or today
+            settlement._ensure_open_period(date, journal if settlement.mode == "offset" else None)
+            if settlement.mode == "offset":
+                vals_list.append(settlement._offset_move_vals(expense, journal, date))
+            else:
+                vals_list.append(settlement._bill_vals(expense, date))
+        moves = self.env["account.move"].create(vals_list)
+        moves._post(soft=False)
+        for settlement, move in zip(self, moves, strict=True):
+            settlement.write({"move_id": move.id, "accounting_date": move.date})
+        self.filtered(
+            lambda settlement: settlement.mode == "offset"
+        )._reconcile_with_open_invoices()
+        self._message_log_batch(
+            {
+                settlement.id: self.env._(
+                    "Posted as %(move)s: %(amount)s.",
+                    move=settlement.move_id._get_html_link(),
+                    amount=settlement._format_amount(settlement.amount_total),
+                )
+                for settlement in self
+            }
         )
-        self.message_post(body=body)
 
     def _ensure_open_period(self, date, journal):
         journal = journal or self.env["account.journal"].search(
@@ -131,31 +142,36 @@ class AftersalesClaimSettlement(models.Model):
         }
 
     def _reconcile_with_open_invoices(self):
-        """The settlement's credit against the dealer's open receivable items, oldest due
-        first (Odoo's reconciliation sorts them so); what is left stays open."""
-        account = self._partner_account()
-        credit = self.move_id.line_ids.filtered(lambda line: line.account_id == account)
+        """Each settlement's credit against its dealer's open receivable items, oldest due
+        first (Odoo's reconciliation sorts them so); what is left stays open. One search
+        for the open items of all the dealers."""
         open_items = self.env["account.move.line"].search(
             [
-                ("company_id", "=", self.company_id.id),
-                ("account_id", "=", account.id),
-                ("partner_id", "child_of", self.partner_id.id),
+                ("company_id", "in", self.company_id.ids),
+                ("account_id", "in", [s._partner_account().id for s in self]),
+                ("partner_id", "child_of", self.partner_id.ids),
                 ("parent_state", "=", "posted"),
                 ("reconciled", "=", False),
                 ("amount_residual", ">", 0),
             ]
         )
-        if open_items and credit.amount_residual < 0:
-            (credit | open_items).reconcile()
+        items_of = open_items.grouped(
+            lambda item: (item.company_id, item.account_id, item.partner_id.commercial_partner_id)
+        )
+        for settlement in self:
+            account = settlement._partner_account()
+            items = items_of.get((settlement.company_id, account, settlement.partner_id))
+            credit = settlement.move_id.line_ids.filtered_domain([("account_id", "=", account.id)])
+            if items and credit.amount_residual < 0:
+                (credit | items).reconcile()
 
     def _reverse_accounting(self):
         self.ensure_one()
         date = fields.Date.context_today(self)
         self._ensure_open_period(date, self.move_id.journal_id)
         values = {"date": date, "ref": _("Reversal of %(settlement)s", settlement=self.name)}
-        if (
-            self.move_id.is_invoice()
-        ):  # a bill-mode credit note needs its own date, as in Odoo's wizard
+        # a bill-mode credit note needs its own date, as in Odoo's wizard
+        if self.move_id.is_invoice():
             values["invoice_date"] = date
         reversal = self.move_id._reverse_moves([values], cancel=True)
         reversal.aftersales_settlement_id = self

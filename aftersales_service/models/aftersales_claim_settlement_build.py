@@ -62,9 +62,12 @@ class AftersalesClaimSettlement(models.Model):
                 for deduction in deductions.get(partner, [])
             ]
         lines = self.env["aftersales.claim.settlement.line"].create(line_vals)
-        # one write per settlement, not one per claim
+        # one write per settlement, not one per claim; the claim's chatter logs it settled
+        # when the settlement is posted
         for settlement, settlement_lines in lines.grouped("settlement_id").items():
-            settlement_lines.claim_id.sudo().write({"settlement_id": settlement.id})
+            settlement_lines.claim_id.sudo().with_context(mail_notrack=True).write(
+                {"settlement_id": settlement.id}
+            )
         for line in lines.filtered("deduction_id"):
             line.deduction_id.settlement_line_id = line
         return self.browse([settlement.id for settlement in settlements.values()])

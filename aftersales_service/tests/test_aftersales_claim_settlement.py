@@ -262,6 +262,68 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         # measured: 56 and 76, one query per claim (the batched insert of move lines)
         self.assertLessEqual(many - few, 2 * 20, f"{few} queries for 5 claims, {many} for 25")
 
+    def _dealers(self, count):
+        return self.env["res.partner"].create(
+            [
+                {"name": f"Dealer {i}", "is_company": True, "is_service_point": True}
+                for i in range(count)
+            ]
+        )
+
+    def _queries_to_post_dealers(self, count, month):
+        start = date(2025, month, 1)
+        for dealer in self._dealers(count):
+            self._approved_claim(10, point=dealer, approved_date=start)
+        settlements = self.Settlement._settle_period(
+            self.company, start, self.Settlement._month_of(start)[1]
+        )
+        settlements.accounting_date = date(2025, month, 28)
+        accountant = settlements.with_user(self.user_accountant).with_context(
+            tracking_disable=False,
+            mail_notrack=False,  # off in BaseCommon: count the chatter
+        )
+        accountant.action_notify()
+        accountant.action_confirm()
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        accountant.action_post()
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the tracking messages
+        return self.env.cr.sql_log_count - before
+
+    def test_posting_many_dealers_at_once_is_batched(self):
+        self._queries_to_post_dealers(2, 3)  # warm the caches
+        few = self._queries_to_post_dealers(2, 4)
+        many = self._queries_to_post_dealers(12, 5)
+        # one create and one _post for all the entries, one search of open invoices, the
+        # chatter in batches; measured: 9 queries per extra dealer, all Odoo's own per
+        # entry (its sequence number, the analytic distribution of its two lines)
+        self.assertLessEqual(many - few, 10 * 10, f"{few} queries for 2 dealers, {many} for 12")
+
+    def test_posting_logs_the_state_change_in_each_chatter(self):
+        claims = self._approved_claim(300) | self._approved_claim(200)
+        tracking = {"tracking_disable": False, "mail_notrack": False}  # off in BaseCommon
+        settlement = self._post(self._settle().with_context(**tracking))
+        for claim in claims:
+            values = claim.message_ids.tracking_value_ids.filtered(
+                lambda value: value.field_id.name == "state"
+            )
+            self.assertIn(
+                ("Approved", "Settled"),
+                [(value.old_value_char, value.new_value_char) for value in values],
+                f"{claim.name}: its chatter says it was settled",
+            )
+            message = values.filtered(lambda v: v.new_value_char == "Settled").mail_message_id
+            self.assertEqual(message.author_id, self.user_accountant.partner_id)
+        self.env.cr.precommit.run()
+        steps = settlement.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "state"
+        )
+        self.assertIn("Posted", steps.mapped("new_value_char"))
+        bodies = settlement.message_ids.mapped("body")
+        posted = [body for body in bodies if "Posted as" in body]
+        self.assertTrue(posted and settlement.move_id.name in posted[0], bodies)
+
     def test_settlements_stay_in_their_company(self):
         self._approved_claim(100)
         other_company = self.env["res.company"].create({"name": "Test settlement company"})
