@@ -82,7 +82,7 @@ class ResCompany(models.Model):
                     company=self.name,
                 )
             )
-        if not warehouse.aftersales_old_return_type_id:
+        if warehouse._aftersales_missing_stores():
             warehouse.sudo()._aftersales_install_stores()
         return warehouse
 

@@ -2,16 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, fields, models
 
-#: the after-sales locations of a warehouse: field -> (usage, under the old-part store)
-AFTERSALES_LOCATIONS = {
-    "aftersales_new_parts_location_id": ("internal", False),
-    "aftersales_old_parts_location_id": ("view", False),
-    "aftersales_to_appraise_location_id": ("internal", True),
-    "aftersales_reusable_location_id": ("internal", True),
-    "aftersales_old_scrap_location_id": ("internal", True),
-    "aftersales_to_supplier_location_id": ("internal", True),
-}
-
 
 class StockWarehouse(models.Model):
     """The after-sales stores of a warehouse (as Odoo's ``repair`` adds its operation):
@@ -60,17 +50,9 @@ class StockWarehouse(models.Model):
 
     def _get_locations_values(self, vals, code=False):
         values = super()._get_locations_values(vals, code=code)
-        warehouse = self.with_context(lang=self._aftersales_lang(vals))
-        names = {
-            "aftersales_new_parts_location_id": warehouse.env._("New Parts"),
-            "aftersales_old_parts_location_id": warehouse.env._("Old Parts"),
-            "aftersales_to_appraise_location_id": warehouse.env._("To Appraise"),
-            "aftersales_reusable_location_id": warehouse.env._("Reusable"),
-            "aftersales_old_scrap_location_id": warehouse.env._("Scrapped Old Parts"),
-            "aftersales_to_supplier_location_id": warehouse.env._("To Return to Supplier"),
-        }
-        for field_name, (usage, _under_old) in AFTERSALES_LOCATIONS.items():
-            values[field_name] = {"name": names[field_name], "usage": usage, "active": True}
+        env = self.with_context(lang=self._aftersales_lang(vals)).env
+        for field_name, (name, usage, _parent) in self._aftersales_locations(env).items():
+            values[field_name] = {"name": name, "usage": usage, "active": True}
         return values
 
     def _get_sequence_values(self, name=False, code=False):
@@ -88,39 +70,8 @@ class StockWarehouse(models.Model):
         data, next_sequence = super()._get_picking_type_create_values(max_sequence)
         self._aftersales_arrange_locations()
         env = self.with_context(lang=self._aftersales_lang()).env
-        customers = self.env.ref("stock.stock_location_customers")
-        suppliers = self.env.ref("stock.stock_location_suppliers")
-        scrap = self.env["stock.location"].search(
-            [("scrap_location", "=", True), ("company_id", "in", [self.company_id.id, False])],
-            limit=1,
-        )
         codes = self._aftersales_operation_codes()
-        operations = {
-            "aftersales_old_return_type_id": (
-                env._("Old-Part Returns"),
-                "incoming",
-                customers,
-                self.aftersales_to_appraise_location_id,
-            ),
-            "aftersales_old_appraisal_type_id": (
-                env._("Old-Part Appraisal"),
-                "internal",
-                self.aftersales_to_appraise_location_id,
-                self.aftersales_reusable_location_id,
-            ),
-            "aftersales_old_supplier_type_id": (
-                env._("Old Parts to Suppliers"),
-                "outgoing",
-                self.aftersales_to_supplier_location_id,
-                suppliers,
-            ),
-            "aftersales_old_scrap_type_id": (
-                env._("Old-Part Scrapping"),
-                "internal",
-                self.aftersales_old_scrap_location_id,
-                scrap,
-            ),
-        }
+        operations = self._aftersales_operations(env)
         for offset, (field_name, (name, code, source, destination)) in enumerate(
             operations.items(), start=1
         ):
@@ -145,9 +96,66 @@ class StockWarehouse(models.Model):
         return data
 
     # ------------------------------------------------------------------
-    # Helpers
+    # The after-sales stores: extend these to add a location or an operation
     # ------------------------------------------------------------------
+    def _aftersales_locations(self, env):
+        """field -> (name, usage, the field of the location it stands under or False)."""
+        return {
+            "aftersales_new_parts_location_id": (env._("New Parts"), "internal", False),
+            "aftersales_old_parts_location_id": (env._("Old Parts"), "view", False),
+            "aftersales_to_appraise_location_id": (
+                env._("To Appraise"),
+                "internal",
+                "aftersales_old_parts_location_id",
+            ),
+            "aftersales_reusable_location_id": (
+                env._("Reusable"),
+                "internal",
+                "aftersales_old_parts_location_id",
+            ),
+            "aftersales_old_scrap_location_id": (
+                env._("Scrapped Old Parts"),
+                "internal",
+                "aftersales_old_parts_location_id",
+            ),
+            "aftersales_to_supplier_location_id": (
+                env._("To Return to Supplier"),
+                "internal",
+                "aftersales_old_parts_location_id",
+            ),
+        }
+
+    def _aftersales_operations(self, env):
+        """field -> (name, type of operation, default source, default destination)."""
+        return {
+            "aftersales_old_return_type_id": (
+                env._("Old-Part Returns"),
+                "incoming",
+                self._aftersales_customers(),
+                self.aftersales_to_appraise_location_id,
+            ),
+            "aftersales_old_appraisal_type_id": (
+                env._("Old-Part Appraisal"),
+                "internal",
+                self.aftersales_to_appraise_location_id,
+                self.aftersales_reusable_location_id,
+            ),
+            "aftersales_old_supplier_type_id": (
+                env._("Old Parts to Suppliers"),
+                "outgoing",
+                self.aftersales_to_supplier_location_id,
+                self.env.ref("stock.stock_location_suppliers"),
+            ),
+            "aftersales_old_scrap_type_id": (
+                env._("Old-Part Scrapping"),
+                "internal",
+                self.aftersales_old_scrap_location_id,
+                self._aftersales_scrap_location(),
+            ),
+        }
+
     def _aftersales_operation_codes(self):
+        """field -> the sequence code of the operation's references."""
         return {
             "aftersales_old_return_type_id": "OPR",
             "aftersales_old_appraisal_type_id": "OPA",
@@ -155,25 +163,38 @@ class StockWarehouse(models.Model):
             "aftersales_old_scrap_type_id": "OPX",
         }
 
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _aftersales_customers(self):
+        return self.env.ref("stock.stock_location_customers")
+
+    def _aftersales_scrap_location(self):
+        return self.env["stock.location"].search(
+            [("scrap_location", "=", True), ("company_id", "in", [self.company_id.id, False])],
+            limit=1,
+        )
+
     def _aftersales_arrange_locations(self):
-        """The old-part locations stand under the old-part store (旧件库)."""
-        for warehouse in self.filtered("aftersales_old_parts_location_id"):
-            store = warehouse.aftersales_old_parts_location_id
-            children = warehouse.env["stock.location"].union(
-                *(
-                    warehouse[field_name]
-                    for field_name, (_usage, under_old) in AFTERSALES_LOCATIONS.items()
-                    if under_old
-                )
-            )
-            children.filtered(lambda location, store=store: location.location_id != store).write(
-                {"location_id": store.id}
-            )
+        """Each after-sales location stands under its store (the old parts under 旧件库)."""
+        for warehouse in self:
+            for field_name, (_name, _usage, parent) in warehouse._aftersales_locations(
+                warehouse.env
+            ).items():
+                store = parent and warehouse[parent]
+                if store and warehouse[field_name] and warehouse[field_name].location_id != store:
+                    warehouse[field_name].location_id = store
+
+    def _aftersales_missing_stores(self):
+        """The warehouses lacking one of the after-sales locations or operations."""
+        names = [*self._aftersales_locations(self.env), *self._aftersales_operation_codes()]
+        return self.filtered(lambda warehouse: not all(warehouse[name] for name in names))
 
     def _aftersales_install_stores(self):
-        """Create the after-sales locations and operations of warehouses made before the
-        addon was installed (as ``repair`` does for its operation)."""
-        for warehouse in self.filtered(lambda w: not w.aftersales_old_return_type_id):
+        """Create the after-sales locations and operations a warehouse lacks: one made
+        before the addon was installed, or before an upgrade added a store (as ``repair``
+        does for its operation)."""
+        for warehouse in self._aftersales_missing_stores():
             warehouse._create_missing_locations({})
             warehouse._aftersales_arrange_locations()
             vals = warehouse._create_or_update_sequences_and_picking_types()
