@@ -101,6 +101,12 @@
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",
+        # exchanges and refunds
+        "security/aftersales_unit_return_security.xml",
+        "report/aftersales_unit_return_report.xml",
+        "report/aftersales_unit_return_templates.xml",
+        "views/aftersales_unit_return_views.xml",
+        "views/helpdesk_ticket_unit_return_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -123,6 +129,7 @@
         "demo/aftersales_claim_settlement_demo.xml",
         "demo/aftersales_supplier_recovery_demo.xml",
         "demo/aftersales_deposit_demo.xml",
+        "demo/aftersales_unit_return_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

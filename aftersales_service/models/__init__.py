@@ -22,6 +22,7 @@ from . import aftersales_entitlement
 from . import aftersales_entitlement_explain
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_policy_part
+from . import aftersales_warranty_policy_refund
 from . import aftersales_unit_repair
 from . import stock_lot
 from . import stock_picking
@@ -44,6 +45,7 @@ from . import aftersales_service_job_part
 from . import stock_move
 from . import stock_location
 from . import stock_warehouse
+from . import stock_warehouse_returned
 from . import stock_picking_type
 from . import product_template
 from . import account_move
@@ -101,3 +103,10 @@ from . import aftersales_claim_line_recovery
 
 # desk
 from . import aftersales_desk
+from . import res_company_unit_return
+from . import aftersales_unit_return
+from . import aftersales_unit_return_refund
+from . import aftersales_unit_return_stock
+from . import aftersales_unit_return_money
+from . import helpdesk_ticket_unit_return
+from . import stock_picking_unit_return

@@ -8,6 +8,7 @@ CLAIM_KINDS = [
     ("campaign", "Recall or Service Campaign"),
     ("pdi", "Pre-Delivery Inspection"),
     ("first_service", "First Free Maintenance"),
+    ("exchange_offset", "三包冲账 (Exchange or Refund by a Dealer)"),
 ]
 
 

@@ -36,6 +36,9 @@ LEVER_FIELDS = {
     "calendar_id",
     "part_ids",
     "company_id",
+    "refund_method",
+    "depreciation_rate",
+    "use_fee_rate",
 }
 
 #: fields that decide which units a policy covers

@@ -69,3 +69,6 @@ class ResConfigSettings(models.TransientModel):
     aftersales_appeal_days = fields.Integer(
         related="company_id.aftersales_appeal_days", readonly=False
     )
+    aftersales_return_approval_limit = fields.Monetary(
+        related="company_id.aftersales_return_approval_limit", readonly=False
+    )

@@ -47,3 +47,5 @@ from . import test_aftersales_claim_report
 from . import test_aftersales_old_part_labels
 from . import test_aftersales_old_part_report
 from . import test_aftersales_old_part_reconciliation
+from . import test_aftersales_unit_return
+from . import test_aftersales_unit_return_report
