@@ -101,3 +101,11 @@ from . import aftersales_claim_line_recovery
 
 # desk
 from . import aftersales_desk
+
+# factory repairs (返厂维修)
+from . import res_company_factory
+from . import res_config_settings_factory
+from . import stock_warehouse_factory
+from . import stock_picking_factory
+from . import aftersales_factory_repair
+from . import helpdesk_ticket_factory
