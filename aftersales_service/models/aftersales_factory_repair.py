@@ -90,7 +90,7 @@ class AftersalesFactoryRepair(models.Model):
         precompute=True,
     )
     product_id = fields.Many2one(related="lot_id.product_id", string="Product")
-    fault_description = fields.Text("Fault Description")
+    fault_description = fields.Text()
     received_at = fields.Datetime(
         "Received On",
         copy=False,
@@ -102,9 +102,9 @@ class AftersalesFactoryRepair(models.Model):
     repaired_at = fields.Datetime("Repaired On", readonly=True, copy=False)
     shipped_at = fields.Datetime("Shipped Back On", readonly=True, copy=False, tracking=True)
     shipping_reference = fields.Char(
-        "Shipping Reference", copy=False, tracking=True, help="The carrier's waybill number."
+        copy=False, tracking=True, help="The carrier's waybill number."
     )
-    repair_note = fields.Text("Repair Note", help="What the factory found and did.")
+    repair_note = fields.Text(help="What the factory found and did.")
     promised_at = fields.Datetime(
         "Promised By",
         compute="_compute_promised_at",
@@ -132,7 +132,6 @@ class AftersalesFactoryRepair(models.Model):
         compute="_compute_turnaround_days",
         store=True,
         aggregator="avg",
-        digits=(16, 1),
         help="Working days from the receipt to the shipment back.",
     )
     picking_ids = fields.One2many(
@@ -168,9 +167,7 @@ class AftersalesFactoryRepair(models.Model):
         for repair in self:
             end = repair.shipped_at or now
             repair.is_late = bool(
-                repair.promised_at
-                and repair.state != "cancelled"
-                and end > repair.promised_at
+                repair.promised_at and repair.state != "cancelled" and end > repair.promised_at
             )
 
     def _search_is_late(self, operator, value):
@@ -229,10 +226,7 @@ class AftersalesFactoryRepair(models.Model):
         into the factory repair store and the turnaround clock starts."""
         self._aftersales_ensure_state(
             ("draft",),
-            _(
-                "%(repair)s is %(state)s: only a registered factory repair can be "
-                "received."
-            ),
+            _("%(repair)s is %(state)s: only a registered factory repair can be received."),
         )
         now = fields.Datetime.now()
         for repair in self:
