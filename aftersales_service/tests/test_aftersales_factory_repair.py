@@ -114,6 +114,34 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
         action = repair.action_view_pickings()
         self.assertEqual(action["res_id"], receipt.id)
 
+    def test_a_warehouse_gets_the_factory_store_and_its_operations(self):
+        company = self.env["res.company"].create({"name": "Test factory company"})
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)])
+        store = warehouse.aftersales_factory_repair_location_id
+        self.assertEqual(store.name, "Factory Repairs")
+        receipt = warehouse.aftersales_factory_receipt_type_id
+        ship_back = warehouse.aftersales_factory_return_type_id
+        self.assertEqual(receipt.name, "Factory Repair Receipts")
+        self.assertEqual(
+            (receipt.code, receipt.default_location_dest_id, receipt.sequence_code),
+            ("incoming", store, "FRI"),
+        )
+        self.assertEqual(ship_back.name, "Repaired Units Shipped Back")
+        self.assertEqual(
+            (ship_back.code, ship_back.default_location_src_id, ship_back.sequence_code),
+            ("outgoing", store, "FRO"),
+        )
+        self.assertTrue(receipt.use_existing_lots and ship_back.use_existing_lots)
+        # a warehouse made before the store existed gets it on first use
+        warehouse.aftersales_factory_repair_location_id = False
+        warehouse.aftersales_factory_return_type_id = False
+        self.assertEqual(company._aftersales_warehouse(), warehouse)
+        self.assertTrue(warehouse.aftersales_factory_repair_location_id)
+        self.assertEqual(
+            warehouse.aftersales_factory_return_type_id.default_location_src_id,
+            warehouse.aftersales_factory_repair_location_id,
+        )
+
     def test_ship_back_validates_a_delivery_to_the_customer_and_tells_the_customer(self):
         repair = self._repaired(shipping_reference="SF1234567890")
         repair.repair_note = "Replaced the control board."
@@ -324,6 +352,17 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
         )
         repair.with_user(self.user_manager).unlink()
         self.assertFalse(repair.exists())
+
+    def test_demo_repair_is_in_repair(self):
+        demo = self.env.ref(
+            "aftersales_service.aftersales_factory_repair_heater_04_demo", raise_if_not_found=False
+        )
+        if not demo:
+            self.skipTest("installed without demo data")
+        self.assertEqual(demo.state, "in_repair")
+        self.assertEqual(demo.picking_ids.state, "done")
+        self.assertEqual(demo.lot_id.customer_id, demo.partner_id)
+        self.assertLess(demo.received_at, fields.Datetime.now())
 
     # ------------------------------------------------------------------
     # Scenario: from the service request to the unit back home
