@@ -107,6 +107,8 @@
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",
+        "report/aftersales_factory_repair_report.xml",
+        "report/aftersales_factory_repair_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -353,6 +353,21 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
         repair.with_user(self.user_manager).unlink()
         self.assertFalse(repair.exists())
 
+    def test_receipt_document_for_the_customer(self):
+        repair = self._create_repair(received_at=utc("2026-03-05 10:00"))
+        repair.action_receive()
+        html, _fmt = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_clerk)
+            ._render_qweb_html("aftersales_service.aftersales_factory_repair_report", repair.ids)
+        )
+        html = html.decode()
+        self.assertIn('class="page o_aftersales_report"', html)
+        self.assertIn(repair.name, html)
+        self.assertIn("TEST-FX-0001", html)
+        self.assertIn("2026-03-13 10:00", html)
+        self.assertIn("<span>5</span> working days", html)
+
     def test_demo_repair_is_in_repair(self):
         demo = self.env.ref(
             "aftersales_service.aftersales_factory_repair_heater_04_demo", raise_if_not_found=False
