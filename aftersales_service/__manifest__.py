@@ -61,6 +61,12 @@
         "data/aftersales_service_job_data.xml",
         "data/aftersales_service_job_mail_data.xml",
         "views/aftersales_service_job_views.xml",
+        # factory repairs (返厂维修)
+        "security/aftersales_factory_repair_security.xml",
+        "data/aftersales_factory_repair_data.xml",
+        "views/aftersales_factory_repair_views.xml",
+        "views/helpdesk_ticket_factory_views.xml",
+        "views/res_config_settings_factory_views.xml",
         # claims
         "security/aftersales_claim_security.xml",
         "data/aftersales_claim_data.xml",
@@ -107,6 +113,8 @@
         "report/aftersales_unit_return_templates.xml",
         "views/aftersales_unit_return_views.xml",
         "views/helpdesk_ticket_unit_return_views.xml",
+        "report/aftersales_factory_repair_report.xml",
+        "report/aftersales_factory_repair_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -130,6 +138,7 @@
         "demo/aftersales_supplier_recovery_demo.xml",
         "demo/aftersales_deposit_demo.xml",
         "demo/aftersales_unit_return_demo.xml",
+        "demo/aftersales_factory_repair_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

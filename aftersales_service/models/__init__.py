@@ -110,3 +110,11 @@ from . import aftersales_unit_return_stock
 from . import aftersales_unit_return_money
 from . import helpdesk_ticket_unit_return
 from . import stock_picking_unit_return
+
+# factory repairs (返厂维修)
+from . import res_company_factory
+from . import res_config_settings_factory
+from . import stock_warehouse_factory
+from . import stock_picking_factory
+from . import aftersales_factory_repair
+from . import helpdesk_ticket_factory
