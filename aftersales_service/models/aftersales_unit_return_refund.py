@@ -47,7 +47,9 @@ class AftersalesUnitReturn(models.Model):
         help="What the customer gets back.",
     )
     refund_formula = fields.Text(
-        "How It Is Computed", compute="_compute_refund", store=True, precompute=True
+        "How It Is Computed",
+        compute="_compute_refund_formula",
+        help="Each figure of the refund with its formula, in the reader's language.",
     )
 
     @api.depends(
@@ -65,9 +67,8 @@ class AftersalesUnitReturn(models.Model):
     )
     def _compute_refund(self):
         engine = self.env["aftersales.entitlement"]
-        to_compute = self.filtered(lambda order: order.state in (False, "draft"))
-        for order in to_compute:
-            if order.kind != "refund" or not (order.lot_id.sale_date and order.return_date):
+        for order in self.filtered(lambda order: order.state in (False, "draft")):
+            if not order._is_refund_computable():
                 order.update(
                     {
                         "refund_days_of_use": 0,
@@ -75,7 +76,6 @@ class AftersalesUnitReturn(models.Model):
                         "refund_in_window": False,
                         "refund_deduction": 0.0,
                         "refund_amount": 0.0,
-                        "refund_formula": False,
                     }
                 )
                 continue
@@ -83,78 +83,95 @@ class AftersalesUnitReturn(models.Model):
             repair_days = engine._repair_history(unit, order.return_date)[unit.id]["days_total"]
             order.update(order._refund_figures(repair_days))
 
+    def _is_refund_computable(self):
+        return self.kind == "refund" and bool(self.lot_id.sale_date and self.return_date)
+
     def _refund_figures(self, repair_days):
-        """The refund's figures and the lines of its formula."""
+        """The refund's figures, by the policy's method."""
         self.ensure_one()
         policy, sold, returned = self.policy_id, self.lot_id.sale_date, self.return_date
         price, rnd = self.price, self.currency_id.round
-        days = max((returned - sold).days, 0)
-        days_of_use = max(days - repair_days, 0)
-        lines = [
-            self.env._(
-                "Days of use: %(returned)s − %(sold)s = %(days)s days, less %(repair)s days "
-                "in repair = %(use)s days",
-                returned=format_date(self.env, returned),
-                sold=format_date(self.env, sold),
-                days=days,
-                repair=repair_days,
-                use=days_of_use,
-            )
-        ]
+        days_of_use = max((returned - sold).days - repair_days, 0)
         in_window = bool(policy.refund_days) and returned <= sold + timedelta(
             days=policy.refund_days
         )
-        method = policy.refund_method or "full"
         if in_window:
             deduction = 0.0
-            lines.append(
-                self.env._(
-                    "Returned within the %(days)s-day refund window: the full price",
-                    days=policy.refund_days,
-                )
-            )
-        elif method == "depreciation":
+        elif policy.refund_method == "depreciation":
             deduction = rnd(price * policy.depreciation_rate / 100 * days_of_use)
-            lines.append(
-                self.env._(
-                    "Depreciation: %(price)s × %(rate)s %% × %(days)s days = %(amount)s",
-                    price=self._money(price),
-                    rate=policy.depreciation_rate,
-                    days=days_of_use,
-                    amount=self._money(deduction),
-                )
-            )
-        elif method == "use_fee":
+        elif policy.refund_method == "use_fee":
             deduction = rnd(price * self.usage_reading / 1000 * policy.use_fee_rate / 100)
-            lines.append(
-                self.env._(
-                    "Reasonable-use fee: %(price)s × %(km)s km ÷ 1,000 × %(rate)s %% = %(amount)s",
-                    price=self._money(price),
-                    km=formatLang(self.env, self.usage_reading, digits=0),
-                    rate=policy.use_fee_rate,
-                    amount=self._money(deduction),
-                )
-            )
         else:
             deduction = 0.0
         deduction = min(deduction, price)
-        refund = rnd(price - deduction)
-        lines.append(
-            self.env._(
-                "Refund: %(price)s − %(deduction)s = %(refund)s",
-                price=self._money(price),
-                deduction=self._money(deduction),
-                refund=self._money(refund),
-            )
-        )
         return {
             "refund_days_of_use": days_of_use,
             "refund_repair_days": repair_days,
             "refund_in_window": in_window,
             "refund_deduction": deduction,
-            "refund_amount": refund,
-            "refund_formula": "\n".join(lines),
+            "refund_amount": rnd(price - deduction),
         }
+
+    @api.depends(
+        "refund_amount", "refund_deduction", "refund_days_of_use", "refund_in_window", "price"
+    )
+    def _compute_refund_formula(self):
+        for order in self:
+            lines = order._refund_formula_lines() if order._is_refund_computable() else []
+            order.refund_formula = "\n".join(lines) or False
+
+    def _refund_formula_lines(self):
+        """The lines of the formula, from the stored figures."""
+        self.ensure_one()
+        env, policy = self.env, self.policy_id
+        sold, returned = self.lot_id.sale_date, self.return_date
+        lines = [
+            env._(
+                "Days of use: %(returned)s − %(sold)s = %(days)s days, less %(repair)s days "
+                "in repair = %(use)s days",
+                returned=format_date(env, returned),
+                sold=format_date(env, sold),
+                days=max((returned - sold).days, 0),
+                repair=self.refund_repair_days,
+                use=self.refund_days_of_use,
+            )
+        ]
+        if self.refund_in_window:
+            lines.append(
+                env._(
+                    "Returned within the %(days)s-day refund window: the full price",
+                    days=policy.refund_days,
+                )
+            )
+        elif policy.refund_method == "depreciation":
+            lines.append(
+                env._(
+                    "Depreciation: %(price)s × %(rate)s %% × %(days)s days = %(amount)s",
+                    price=self._money(self.price),
+                    rate=policy.depreciation_rate,
+                    days=self.refund_days_of_use,
+                    amount=self._money(self.refund_deduction),
+                )
+            )
+        elif policy.refund_method == "use_fee":
+            lines.append(
+                env._(
+                    "Reasonable-use fee: %(price)s × %(km)s km ÷ 1,000 × %(rate)s %% = %(amount)s",
+                    price=self._money(self.price),
+                    km=formatLang(env, self.usage_reading, digits=0),
+                    rate=policy.use_fee_rate,
+                    amount=self._money(self.refund_deduction),
+                )
+            )
+        lines.append(
+            env._(
+                "Refund: %(price)s − %(deduction)s = %(refund)s",
+                price=self._money(self.price),
+                deduction=self._money(self.refund_deduction),
+                refund=self._money(self.refund_amount),
+            )
+        )
+        return lines
 
     def _money(self, amount):
         return formatLang(self.env, amount, digits=self.currency_id.decimal_places)

@@ -232,3 +232,19 @@ class TestAftersalesDemo(AftersalesCommon):
         ningbo = self.env.ref("aftersales_service.partner_point_ningbo_demo")
         short = deposits.filtered(lambda deposit: deposit.shortfall > 0)
         self.assertIn(ningbo, short.partner_id)
+
+    def test_demo_exchange_done_and_refund_waiting_for_the_manager(self):
+        exchange = self.env.ref("aftersales_service.aftersales_unit_return_exchange_demo")
+        self.assertEqual(exchange.state, "done")
+        self.assertEqual(exchange.disposition_state, "in_progress")
+        self.assertEqual(exchange.replacement_lot_id.replaces_lot_id, exchange.lot_id)
+        warehouse = self.env.company._aftersales_warehouse()
+        quant = exchange.lot_id.quant_ids.filtered(lambda quant: quant.quantity > 0)
+        self.assertEqual(quant.location_id, warehouse.aftersales_returned_location_id)
+        refund = self.env.ref("aftersales_service.aftersales_unit_return_refund_demo")
+        self.assertEqual(refund.state, "to_approve")
+        self.assertEqual(refund.refund_amount, 3280.0)  # within the 7 days: the full price
+        self.assertTrue(
+            refund.activity_ids.user_id.has_group("aftersales_service.group_aftersales_manager")
+        )
+        self.assertIn("审批退换机单", refund.activity_ids.summary)

@@ -115,7 +115,11 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
         self.assertEqual(action["res_id"], receipt.id)
 
     def test_a_warehouse_gets_the_factory_store_and_its_operations(self):
-        company = self.env["res.company"].create({"name": "Test factory company"})
+        # the store is named in the company's language
+        partner = self.env["res.partner"].create({"name": "Test factory company", "lang": "en_US"})
+        company = self.env["res.company"].create(
+            {"name": "Test factory company", "partner_id": partner.id}
+        )
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", company.id)])
         store = warehouse.aftersales_factory_repair_location_id
         self.assertEqual(store.name, "Factory Repairs")

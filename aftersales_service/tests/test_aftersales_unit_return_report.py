@@ -40,7 +40,7 @@ class TestAftersalesUnitReturnReport(AftersalesUnitReturnCommon, HttpCase):
         self.assertIn("两次维修后仍不能正常使用", text)
         self.assertIn("折旧费：2,999.00 × 0.1 % × 233 天 = 698.77", text)
         self.assertIn("退款：2,999.00 − 698.77 = 2,300.23", text)
-        self.assertIn("客户签字", text)
+        self.assertIn("客户签名", text)
 
     def test_exchange_prints_the_replacement_serial(self):
         old = self._customer_unit(self.fridge, d("2026-03-10"))
