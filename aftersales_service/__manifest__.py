@@ -101,6 +101,12 @@
         "report/aftersales_old_part_return_templates.xml",
         "report/aftersales_claim_appraisal_report.xml",
         "report/aftersales_claim_appraisal_templates.xml",
+        # loaner units (备用机)
+        "security/aftersales_loaner_security.xml",
+        "data/aftersales_loaner_data.xml",
+        "views/aftersales_loaner_views.xml",
+        "views/helpdesk_ticket_loaner_views.xml",
+        "views/res_config_settings_loaner_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -123,6 +129,8 @@
         "demo/aftersales_claim_settlement_demo.xml",
         "demo/aftersales_supplier_recovery_demo.xml",
         "demo/aftersales_deposit_demo.xml",
+        # loaner units
+        "demo/aftersales_loaner_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -101,3 +101,11 @@ from . import aftersales_claim_line_recovery
 
 # desk
 from . import aftersales_desk
+
+# loaner units (备用机)
+from . import res_company_loaner
+from . import res_config_settings_loaner
+from . import stock_warehouse_loaner
+from . import stock_picking_loaner
+from . import aftersales_loaner
+from . import helpdesk_ticket_loaner
