@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import format_date
 
 LOANER_STATES = [
@@ -125,7 +126,7 @@ class AftersalesLoaner(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(_("Search the overdue loans with “is set” or “is not set”."))
         domain = [("state", "=", "lent"), ("due_date", "<", fields.Date.context_today(self))]
-        return domain if (operator == "=") == value else ["!", *domain]
+        return domain if (operator == "=") == value else ["!", *expression.normalize_domain(domain)]
 
     # ------------------------------------------------------------------
     # Constraints
@@ -207,7 +208,10 @@ class AftersalesLoaner(models.Model):
         wrong = self._not_in_state("draft")
         if wrong:
             raise UserError(
-                _("Only a draft loan is cancelled; take a lent loaner back: %(loans)s.", loans=wrong)
+                _(
+                    "Only a draft loan is cancelled; take a lent loaner back: %(loans)s.",
+                    loans=wrong,
+                )
             )
         self.state = "cancel"
         return True
@@ -230,8 +234,10 @@ class AftersalesLoaner(models.Model):
         """The unit is on hand, not reserved, in the company's loaner pool."""
         self.ensure_one()
         pool = self.pool_location_id
-        available = self.env["stock.quant"].sudo()._get_available_quantity(
-            self.lot_id.product_id, pool, lot_id=self.lot_id, strict=False
+        available = (
+            self.env["stock.quant"]
+            .sudo()
+            ._get_available_quantity(self.lot_id.product_id, pool, lot_id=self.lot_id, strict=False)
         )
         if self.lot_id.product_id.tracking != "serial" or available < 1:
             raise UserError(

@@ -183,15 +183,21 @@ class HelpdeskTicket(models.Model):
         """The requests among these whose loaner promise is kept: an open loan, or a
         transport allowance on a live claim."""
         tickets = self._origin
-        loans = self.env["aftersales.loaner"].sudo().search(
-            [("ticket_id", "in", tickets.ids), ("state", "in", OPEN_LOANER_STATES)]
+        loans = (
+            self.env["aftersales.loaner"]
+            .sudo()
+            .search([("ticket_id", "in", tickets.ids), ("state", "in", OPEN_LOANER_STATES)])
         )
-        allowances = self.env["aftersales.claim.line"].sudo().search(
-            [
-                ("claim_id.ticket_id", "in", tickets.ids),
-                ("claim_id.state", "!=", "cancel"),
-                ("line_type", "=", "allowance"),
-            ]
+        allowances = (
+            self.env["aftersales.claim.line"]
+            .sudo()
+            .search(
+                [
+                    ("claim_id.ticket_id", "in", tickets.ids),
+                    ("claim_id.state", "!=", "cancel"),
+                    ("line_type", "=", "allowance"),
+                ]
+            )
         )
         return loans.ticket_id | allowances.claim_id.ticket_id
 

@@ -15,4 +15,3 @@ class StockPicking(models.Model):
                 != picking.picking_type_id.warehouse_id.aftersales_loaner_out_type_id
             ),
         )._aftersales_register_sold_units()
-

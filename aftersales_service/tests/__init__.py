@@ -36,6 +36,7 @@ from . import test_aftersales_service_job
 from . import test_aftersales_service_request_flow
 from . import test_aftersales_service_kpi
 from . import test_aftersales_service_job_report
+from . import test_aftersales_loaner
 
 # claims
 from . import test_aftersales_claim
