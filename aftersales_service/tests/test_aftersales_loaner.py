@@ -8,6 +8,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from .common import AftersalesCommon
 from .common_claim import AftersalesClaimCommon
 from .common_job import AftersalesJobCommon
 
@@ -438,3 +439,23 @@ class TestAftersalesTransportAllowance(AftersalesClaimCommon):
         ticket.invalidate_recordset()
         self.assertFalse(ticket.aftersales_loaner_owed)
         self.assertFalse(self.env["helpdesk.ticket"].search(owed))
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesLoanerDemo(AftersalesCommon):
+    """The demo: two loaner heaters in the pool, one lent on the leaking heater's repair."""
+
+    def test_demo_loaner_lent_on_a_running_repair(self):
+        loan = self.env.ref("aftersales_service.aftersales_loaner_01_demo", False)
+        if not loan:
+            self.skipTest("installed without demo data")
+        pool = self.env.company._aftersales_warehouse().aftersales_loaner_location_id
+        self.assertEqual(loan.state, "lent")
+        self.assertEqual(loan.lend_picking_id.state, "done")
+        self.assertEqual(loan.lot_id.location_id, self.env.ref("stock.stock_location_customers"))
+        other = self.env.ref("aftersales_service.stock_lot_loaner_02_demo")
+        self.assertEqual(other.location_id, pool)
+        ticket = loan.ticket_id
+        self.assertFalse(ticket.stage_id.closed, "a running repair")
+        self.assertEqual(ticket.loaner_count, 1)
+        self.assertFalse(ticket.aftersales_loaner_owed)
