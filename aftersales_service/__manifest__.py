@@ -115,6 +115,12 @@
         "views/helpdesk_ticket_unit_return_views.xml",
         "report/aftersales_factory_repair_report.xml",
         "report/aftersales_factory_repair_templates.xml",
+        # loaner units (备用机)
+        "security/aftersales_loaner_security.xml",
+        "data/aftersales_loaner_data.xml",
+        "views/aftersales_loaner_views.xml",
+        "views/helpdesk_ticket_loaner_views.xml",
+        "views/res_config_settings_loaner_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -139,6 +145,8 @@
         "demo/aftersales_deposit_demo.xml",
         "demo/aftersales_unit_return_demo.xml",
         "demo/aftersales_factory_repair_demo.xml",
+        # loaner units
+        "demo/aftersales_loaner_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -118,3 +118,11 @@ from . import stock_warehouse_factory
 from . import stock_picking_factory
 from . import aftersales_factory_repair
 from . import helpdesk_ticket_factory
+
+# loaner units (备用机)
+from . import res_company_loaner
+from . import res_config_settings_loaner
+from . import stock_warehouse_loaner
+from . import stock_picking_loaner
+from . import aftersales_loaner
+from . import helpdesk_ticket_loaner

@@ -8,6 +8,7 @@ LINE_TYPES = [
     ("labour", "Labour"),
     ("part", "Part"),
     ("travel", "Travel"),
+    ("allowance", "Transport Allowance"),
     ("other", "Other"),
 ]
 PART_ROLES = [("causal", "Causal Part"), ("consequential", "Consequential Part")]

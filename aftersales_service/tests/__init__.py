@@ -37,6 +37,7 @@ from . import test_aftersales_service_request_flow
 from . import test_aftersales_service_kpi
 from . import test_aftersales_service_job_report
 from . import test_aftersales_factory_repair
+from . import test_aftersales_loaner
 
 # claims
 from . import test_aftersales_claim
