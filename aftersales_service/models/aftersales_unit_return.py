@@ -146,7 +146,7 @@ class AftersalesUnitReturn(models.Model):
         compute="_compute_approval",
         help="Worth more than the approval limit of the settings.",
     )
-    approved_by_id = fields.Many2one("res.users", "Approved By", readonly=True, copy=False)
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_on = fields.Datetime(readonly=True, copy=False)
     done_on = fields.Date("Completed On", readonly=True, copy=False)
 

@@ -23,7 +23,7 @@ class AftersalesUnitReturn(models.Model):
         help="What the dealer is paid back: the refund it paid, or the cost of the unit it "
         "gave in exchange.",
     )
-    credit_note_id = fields.Many2one("account.move", "Credit Note", readonly=True, copy=False)
+    credit_note_id = fields.Many2one("account.move", readonly=True, copy=False)
     claim_id = fields.Many2one("aftersales.claim", "三包冲账 Claim", readonly=True, copy=False)
 
     @api.depends("kind", "dealer_id", "refund_amount", "replacement_lot_id", "product_id")
