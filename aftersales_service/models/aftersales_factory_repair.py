@@ -1,6 +1,6 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
@@ -329,49 +329,17 @@ class AftersalesFactoryRepair(models.Model):
         """Move the unit's serial from ``source`` to ``destination`` by a validated
         transfer of ``operation``, linked to the repair and its request."""
         self.ensure_one()
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": operation.id,
-                "company_id": self.company_id.id,
-                "partner_id": self.partner_id.id,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "origin": self.name,
-                "aftersales_factory_repair_id": self.id,
-                "aftersales_ticket_id": self.ticket_id.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": self.product_id.display_name,
-                            "product_id": self.product_id.id,
-                            "product_uom": self.product_id.uom_id.id,
-                            "product_uom_qty": 1.0,
-                            "location_id": source.id,
-                            "location_dest_id": destination.id,
-                            "company_id": self.company_id.id,
-                        }
-                    )
-                ],
-            }
+        picking = self.env["stock.picking"]._aftersales_unit_transfer(
+            operation,
+            source,
+            destination,
+            self.lot_id,
+            self.partner_id,
+            origin=self.name,
+            aftersales_factory_repair_id=self.id,
+            aftersales_ticket_id=self.ticket_id.id,
         )
-        picking.action_confirm()
-        move = picking.move_ids
-        move.move_line_ids.unlink()
-        move.move_line_ids = [
-            Command.create(
-                {
-                    "product_id": self.product_id.id,
-                    "product_uom_id": self.product_id.uom_id.id,
-                    "lot_id": self.lot_id.id,
-                    "quantity": 1.0,
-                    "location_id": source.id,
-                    "location_dest_id": destination.id,
-                    "picking_id": picking.id,
-                }
-            )
-        ]
-        move.picked = True
-        picking._action_done()
+        picking._aftersales_validate_unit_transfer()
         return picking
 
     def _aftersales_tell_customer(self):

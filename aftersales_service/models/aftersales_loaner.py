@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import Command, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
@@ -252,58 +252,15 @@ class AftersalesLoaner(models.Model):
     def _validated_transfer(self, operation, source, destination):
         """A transfer of the loan's unit, with its serial, validated through Odoo."""
         self.ensure_one()
-        product = self.lot_id.product_id
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": operation.id,
-                "company_id": self.company_id.id,
-                "partner_id": self.partner_id.id,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "origin": f"{self.name} {self.ticket_id.display_name}",
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": product.display_name,
-                            "product_id": product.id,
-                            "product_uom": product.uom_id.id,
-                            "product_uom_qty": 1.0,
-                            "location_id": source.id,
-                            "location_dest_id": destination.id,
-                            "company_id": self.company_id.id,
-                        }
-                    )
-                ],
-            }
+        picking = self.env["stock.picking"]._aftersales_unit_transfer(
+            operation,
+            source,
+            destination,
+            self.lot_id,
+            self.partner_id,
+            origin=f"{self.name} {self.ticket_id.display_name}",
         )
-        picking.action_confirm()
-        move = picking.move_ids
-        # The reservation may have taken another serial of the pool: move this one.
-        move.move_line_ids.unlink()
-        self.env["stock.move.line"].create(
-            {
-                "move_id": move.id,
-                "picking_id": picking.id,
-                "product_id": product.id,
-                "product_uom_id": product.uom_id.id,
-                "lot_id": self.lot_id.id,
-                "quantity": 1.0,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "company_id": self.company_id.id,
-            }
-        )
-        move.picked = True
-        picking.with_context(skip_backorder=True, skip_sms=True).button_validate()
-        if picking.state != "done":
-            raise UserError(
-                _(
-                    "Transfer %(picking)s of unit %(unit)s could not be validated: open it "
-                    "and validate it by hand.",
-                    picking=picking.name,
-                    unit=self.lot_id.name,
-                )
-            )
+        picking._aftersales_validate_unit_transfer()
         return picking
 
     # ------------------------------------------------------------------

@@ -231,52 +231,18 @@ class AftersalesUnitReturn(models.Model):
         self.disposition_scrap_id = scrap
 
     def _new_picking(self, operation, source, destination, lot, partner):
-        """A transfer of one serial-numbered unit, its move line filled with the serial,
-        ready for the warehouse to validate."""
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": operation.id,
-                "company_id": self.company_id.id,
-                "partner_id": partner and partner.id,
-                "location_id": source.id,
-                "location_dest_id": destination.id,
-                "origin": self.name,
-                "aftersales_unit_return_id": self.id,
-                "move_ids": [
-                    fields.Command.create(
-                        {
-                            "name": lot.product_id.display_name,
-                            "product_id": lot.product_id.id,
-                            "product_uom_qty": 1.0,
-                            "product_uom": lot.product_id.uom_id.id,
-                            "location_id": source.id,
-                            "location_dest_id": destination.id,
-                            "company_id": self.company_id.id,
-                        }
-                    )
-                ],
-            }
+        return self.env["stock.picking"]._aftersales_unit_transfer(
+            operation,
+            source,
+            destination,
+            lot,
+            partner or self.env["res.partner"],
+            origin=self.name,
+            aftersales_unit_return_id=self.id,
         )
-        picking.action_confirm()
-        move = picking.move_ids
-        move._do_unreserve()
-        self.env["stock.move.line"].create(
-            {**move._prepare_move_line_vals(quantity=1.0), "lot_id": lot.id}
-        )
-        return picking
 
     def _validate(self, pickings):
-        for picking in pickings.filtered(lambda picking: picking.state != "done"):
-            picking.move_ids.picked = True
-            result = picking.button_validate()
-            if isinstance(result, dict):
-                raise UserError(
-                    _(
-                        "Transfer %(picking)s needs more than the unit's serial number: open "
-                        "it and validate it from Inventory.",
-                        picking=picking.name,
-                    )
-                )
+        pickings._aftersales_validate_unit_transfer()
 
     def _cancel_pickings(self):
         done = self.picking_ids.filtered(lambda picking: picking.state == "done")

@@ -360,6 +360,7 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
     def test_receipt_document_for_the_customer(self):
         repair = self._create_repair(received_at=utc("2026-03-05 10:00"))
         repair.action_receive()
+        repair.partner_id.lang = "zh_CN"  # the receipt is in the customer's language
         html, _fmt = (
             self.env["ir.actions.report"]
             .with_user(self.user_clerk)
@@ -370,7 +371,8 @@ class TestAftersalesFactoryRepair(AftersalesCommon):
         self.assertIn(repair.name, html)
         self.assertIn("TEST-FX-0001", html)
         self.assertIn("2026-03-13 10:00", html)
-        self.assertIn("<span>5</span> working days", html)
+        self.assertIn("返厂维修单", html)
+        self.assertIn("<span>5</span> 个工作日内修复并发还您的机器", html)
 
     def test_demo_repair_is_in_repair(self):
         demo = self.env.ref(
