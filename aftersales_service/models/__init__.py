@@ -1,6 +1,7 @@
 # shared
 from . import aftersales_numbered_mixin
 from . import mail_thread_batch_log
+from . import ir_actions_report
 
 # network
 from . import aftersales_region

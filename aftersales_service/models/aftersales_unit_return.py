@@ -97,7 +97,7 @@ class AftersalesUnitReturn(models.Model):
         "unit back itself and refunds the customer with a credit note.",
     )
     return_date = fields.Date(
-        "Returned On",
+        "Return Date",
         required=True,
         default=fields.Date.context_today,
         tracking=True,

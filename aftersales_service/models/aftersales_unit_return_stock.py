@@ -10,7 +10,7 @@ DISPOSITIONS = [
 ]
 DISPOSITION_STATES = [
     ("none", "Not Received"),
-    ("to_decide", "To Decide"),
+    ("to_decide", "Awaiting Disposition"),
     ("in_progress", "In Progress"),
     ("done", "Done"),
 ]
@@ -55,8 +55,8 @@ class AftersalesUnitReturn(models.Model):
         compute="_compute_disposition_state",
         store=True,
         index=True,
-        help="Not Received: the unit is not in the store yet. To Decide: in the store "
-        "without a disposition under way. In Progress: its transfer is not done. Done.",
+        help="Not Received: the unit is not in the store yet. Awaiting Disposition: in the "
+        "store without a disposition under way. In Progress: its transfer is not done. Done.",
     )
     age_days = fields.Integer(
         "Days in Store",

@@ -53,3 +53,12 @@ class TestAftersalesUnitReturnReport(AftersalesUnitReturnCommon, HttpCase):
         self.assertIn("换货单", text)
         self.assertIn(new.name, text)
         self.assertIn("新机三包有效期自换货之日起计算", text)
+
+    def test_several_orders_print_at_once(self):
+        """Debian's wkhtmltopdf takes one document at a time: a selection still prints."""
+        first = self._order(self._customer_unit(self.fridge, d("2026-03-10")))
+        second = self._order(self._customer_unit(self.fridge, d("2026-03-10")))
+        text = self._render(first | second)
+        self.assertIn(first.name, text)
+        self.assertIn(second.name, text)
+        self.assertEqual(text.count("\x0c"), 2, "one page per order")
