@@ -97,7 +97,6 @@ class AftersalesUnitReturn(models.Model):
         "unit back itself and refunds the customer with a credit note.",
     )
     return_date = fields.Date(
-        "Return Date",
         required=True,
         default=fields.Date.context_today,
         tracking=True,
