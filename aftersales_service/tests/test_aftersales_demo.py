@@ -248,3 +248,5 @@ class TestAftersalesDemo(AftersalesCommon):
             refund.activity_ids.user_id.has_group("aftersales_service.group_aftersales_manager")
         )
         self.assertIn("审批退换机单", refund.activity_ids.summary)
+        self.assertEqual(exchange.ticket_id.unit_return_ids, exchange)
+        self.assertEqual(refund.ticket_id.request_type, "return")
