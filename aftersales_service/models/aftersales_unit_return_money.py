@@ -52,7 +52,8 @@ class AftersalesUnitReturn(models.Model):
             self.credit_note_id = self.sudo()._create_credit_note()
         self.write({"state": "done", "done_on": fields.Date.context_today(self)})
         if self.ticket_id:
-            self.ticket_id.message_post(
+            # the warehouse completes the order: it may not write on the request itself
+            self.ticket_id.sudo().message_post(
                 body=_("Exchange / refund %(order)s is done.", order=self._get_html_link())
             )
 

@@ -4,6 +4,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from .common_unit_return import AftersalesUnitReturnCommon
 from .warranty_common import d
@@ -252,6 +253,14 @@ class TestUnitReturnFlow(AftersalesUnitReturnCommon):
         self.assertEqual(order.partner_id, self.customer)
         self.assertEqual(order.lot_id, unit)
         self.assertEqual(ticket.unit_return_count, 1)
+        order.replacement_lot_id = self._in_stock(self.fridge)
+        order.return_date = d("2026-03-20")
+        order.action_approve()
+        self._receive_and_deliver(order)  # the warehouse, who cannot write on the request
+        self.assertEqual(order.state, "done")
+        note = html2plaintext(ticket.message_ids[0].body)
+        self.assertIn(f"Exchange / refund {order.name}", note)
+        self.assertIn("is done.", note)
 
 
 @tagged("post_install", "-at_install")
