@@ -51,3 +51,4 @@ from . import test_aftersales_old_part_report
 from . import test_aftersales_old_part_reconciliation
 from . import test_aftersales_unit_return
 from . import test_aftersales_unit_return_report
+from . import test_aftersales_unit_return_ui
