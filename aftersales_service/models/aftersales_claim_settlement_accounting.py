@@ -158,12 +158,17 @@ class AftersalesClaimSettlement(models.Model):
         items_of = open_items.grouped(
             lambda item: (item.company_id, item.account_id, item.partner_id.commercial_partner_id)
         )
+        plan = []
         for settlement in self:
             account = settlement._partner_account()
             items = items_of.get((settlement.company_id, account, settlement.partner_id))
             credit = settlement.move_id.line_ids.filtered_domain([("account_id", "=", account.id)])
             if items and credit.amount_residual < 0:
-                (credit | items).reconcile()
+                plan.append(credit | items)
+        # each dealer's lines reconciled on their own, in one call of Odoo's reconciliation
+        # (as reconcile() does for one), which prefetches and synchronises them all at once
+        if plan:
+            self.env["account.move.line"]._reconcile_plan(plan)
 
     def _reverse_accounting(self):
         self.ensure_one()

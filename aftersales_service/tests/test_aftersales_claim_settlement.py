@@ -41,6 +41,21 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
         self.assertEqual(entry.date, date(2025, 2, 5))
         self.assertEqual(sorted(entry.line_ids.mapped("balance")), [-6500, 2500, 4000])
 
+    def test_dealers_posted_together_each_clear_their_own_invoices(self):
+        other = self._dealers(1)
+        mine = self._three_invoices()
+        theirs = (
+            self._invoice(1000, date(2025, 1, 5), partner=other),
+            self._invoice(4000, date(2025, 2, 5), partner=other),
+        )
+        self._approved_claim(4000)
+        self._approved_claim(2500, point=other)
+        settlements = self._post(self._settle())  # one action_post for both
+        self.assertEqual(len(settlements), 2)
+        self.assertEqual([invoice.amount_residual for invoice in mine], [0, 4000, 2000])
+        self.assertEqual([invoice.amount_residual for invoice in theirs], [0, 2500])
+        self.assertEqual(set(settlements.mapped("state")), {"reconciled"})
+
     def test_more_claims_than_invoices_leave_an_open_credit(self):
         invoices = self._three_invoices()
         self._approved_claim(12000)
