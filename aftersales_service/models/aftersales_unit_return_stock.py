@@ -111,12 +111,12 @@ class AftersalesUnitReturn(models.Model):
     def action_receive_unit(self):
         """The warehouse takes the returned unit in (validates the receipt)."""
         self._ensure_state(("approved",), _("received"))
-        self._validate(self.receipt_picking_id)
+        self.receipt_picking_id._aftersales_validate_unit_transfer()
 
     def action_deliver_replacement(self):
         """The warehouse hands the replacement out (validates the delivery)."""
         self._ensure_state(("approved",), _("delivered"))
-        self._validate(self.delivery_picking_id)
+        self.delivery_picking_id._aftersales_validate_unit_transfer()
 
     def action_dispose(self):
         """Start the returned unit's disposition: its transfer, or its scrap."""
@@ -240,9 +240,6 @@ class AftersalesUnitReturn(models.Model):
             origin=self.name,
             aftersales_unit_return_id=self.id,
         )
-
-    def _validate(self, pickings):
-        pickings._aftersales_validate_unit_transfer()
 
     def _cancel_pickings(self):
         done = self.picking_ids.filtered(lambda picking: picking.state == "done")
