@@ -17,6 +17,9 @@
         "product",
         "resource",
         "stock",
+        "stock_account",
+        "sale_stock",
+        "purchase_stock",
         "account",
         "helpdesk_mgmt",
         "rating",
@@ -45,6 +48,9 @@
         "views/aftersales_warranty_policy_views.xml",
         "views/stock_lot_views.xml",
         "views/product_template_views.xml",
+        # parts store: part classes
+        "data/product_category_part_data.xml",
+        "views/product_category_views.xml",
         "wizards/aftersales_entitlement_wizard_views.xml",
         "wizards/aftersales_claim_approval_wizard_views.xml",
         # service: requests, SLA, fault codes, jobs

@@ -3,6 +3,9 @@ from . import aftersales_numbered_mixin
 from . import mail_thread_batch_log
 from . import ir_actions_report
 
+# parts store
+from . import product_category
+
 # network
 from . import aftersales_region
 from . import aftersales_dealer_class
