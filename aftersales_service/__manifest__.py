@@ -127,6 +127,9 @@
         "views/aftersales_loaner_views.xml",
         "views/helpdesk_ticket_loaner_views.xml",
         "views/res_config_settings_loaner_views.xml",
+        # quality statistics
+        "security/aftersales_quality_security.xml",
+        "views/aftersales_claim_rate_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
