@@ -130,6 +130,9 @@
         # quality statistics
         "security/aftersales_quality_security.xml",
         "views/aftersales_claim_rate_views.xml",
+        "data/aftersales_quality_data.xml",
+        "data/aftersales_quality_rule_data.xml",
+        "views/aftersales_quality_warning_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -130,3 +130,6 @@ from . import stock_warehouse_loaner
 from . import stock_picking_loaner
 from . import aftersales_loaner
 from . import helpdesk_ticket_loaner
+from . import aftersales_claim_quality
+from . import aftersales_quality_rule
+from . import aftersales_quality_warning
