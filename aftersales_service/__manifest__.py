@@ -133,6 +133,7 @@
         "data/aftersales_quality_data.xml",
         "data/aftersales_quality_rule_data.xml",
         "views/aftersales_quality_warning_views.xml",
+        "views/aftersales_claim_analysis_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -54,3 +54,4 @@ from . import test_aftersales_unit_return_report
 from . import test_aftersales_unit_return_ui
 from . import test_aftersales_claim_rate
 from . import test_aftersales_quality_warning
+from . import test_aftersales_quality_feedback
