@@ -127,6 +127,10 @@
         "views/aftersales_loaner_views.xml",
         "views/helpdesk_ticket_loaner_views.xml",
         "views/res_config_settings_loaner_views.xml",
+        # parts store: dealer returns, stocktake, 账物卡, reports
+        "data/product_freight_data.xml",
+        "views/stock_picking_dealer_return_views.xml",
+        "views/res_config_settings_parts_stock_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -130,3 +130,8 @@ from . import stock_warehouse_loaner
 from . import stock_picking_loaner
 from . import aftersales_loaner
 from . import helpdesk_ticket_loaner
+
+# parts store: dealer returns, stocktake, 账物卡, reports
+from . import res_company_parts_return
+from . import res_config_settings_parts_return
+from . import stock_picking_dealer_return
