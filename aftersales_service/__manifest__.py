@@ -131,6 +131,7 @@
         "data/product_freight_data.xml",
         "views/stock_picking_dealer_return_views.xml",
         "views/res_config_settings_parts_stock_views.xml",
+        "wizards/aftersales_stocktake_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

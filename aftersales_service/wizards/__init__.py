@@ -3,3 +3,4 @@ from . import aftersales_claim_approval_wizard
 from . import aftersales_claim_settlement_wizard
 from . import aftersales_dealer_statement
 from . import stock_return_picking_dealer
+from . import aftersales_stocktake
