@@ -132,6 +132,8 @@
         "views/stock_picking_dealer_return_views.xml",
         "views/res_config_settings_parts_stock_views.xml",
         "wizards/aftersales_stocktake_views.xml",
+        "security/aftersales_parts_report_security.xml",
+        "views/aftersales_parts_report_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

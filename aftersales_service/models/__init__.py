@@ -135,3 +135,5 @@ from . import helpdesk_ticket_loaner
 from . import res_company_parts_return
 from . import res_config_settings_parts_return
 from . import stock_picking_dealer_return
+from . import aftersales_parts_movement_report
+from . import aftersales_parts_profit_report

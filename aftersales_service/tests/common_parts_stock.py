@@ -18,6 +18,9 @@ class AftersalesPartsStockCommon(AftersalesCommon):
         cls.dealer = cls.env["res.partner"].create(
             {"name": "Test parts dealer", "is_company": True, "is_dealer": True}
         )
+        cls.pricelist = cls.env["product.pricelist"].create(
+            {"name": "Test parts prices", "currency_id": cls.company.currency_id.id}
+        )
         cls.wear_class = cls.env.ref("aftersales_service.product_category_parts_wear")
         cls.warranty_class = cls.env.ref("aftersales_service.product_category_parts_warranty")
         cls.filter_part = cls._make_part("Test oil filter", cls.wear_class, 120.0)
@@ -64,6 +67,7 @@ class AftersalesPartsStockCommon(AftersalesCommon):
         order = self.env["sale.order"].create(
             {
                 "partner_id": (partner or self.dealer).id,
+                "pricelist_id": self.pricelist.id,
                 "order_line": [
                     Command.create(
                         {
