@@ -4,7 +4,6 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
-
 STORES = [("new", "New-Part Store"), ("old", "Old-Part Store")]
 
 

@@ -22,7 +22,7 @@ class AftersalesPartsMovementReport(models.Model):
     product_id = fields.Many2one("product.product", "Part", readonly=True)
     categ_id = fields.Many2one("product.category", "Product Category", readonly=True)
     part_class = fields.Selection(PART_CLASSES, readonly=True)
-    location_id = fields.Many2one("stock.location", "Location", readonly=True)
+    location_id = fields.Many2one("stock.location", readonly=True)
     received_qty = fields.Float("Received", digits="Product Unit of Measure", readonly=True)
     issued_qty = fields.Float("Issued", digits="Product Unit of Measure", readonly=True)
 

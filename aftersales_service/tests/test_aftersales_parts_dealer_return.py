@@ -26,9 +26,7 @@ class TestAftersalesPartsDealerReturn(AftersalesPartsStockCommon):
             self.env["stock.return.picking"]
             .with_user(user or self.user_warehouse)
             .with_context(active_id=picking.id, active_model="stock.picking")
-            .create(
-                {"aftersales_return_type": return_type, "aftersales_freight_amount": freight}
-            )
+            .create({"aftersales_return_type": return_type, "aftersales_freight_amount": freight})
         )
         self.assertTrue(wizard.aftersales_is_dealer_return)
         for line in wizard.product_return_moves:
@@ -56,7 +54,8 @@ class TestAftersalesPartsDealerReturn(AftersalesPartsStockCommon):
         self.assertEqual(credit.invoice_line_ids.quantity, 1)
         self.assertAlmostEqual(credit.amount_total, 310.5, places=2)
         self.assertEqual(credit.invoice_line_ids.sale_line_ids.order_id, order)
-        self.assertEqual(order.order_line.filtered(lambda l: l.product_id == self.pump_part).qty_delivered, 1)
+        pump_line = order.order_line.filtered(lambda line: line.product_id == self.pump_part)
+        self.assertEqual(pump_line.qty_delivered, 1)
 
     def test_disassembled_by_the_dealer_charges_the_freight_on_the_credit_note(self):
         _order, delivery = self._sell_and_deliver([(self.filter_part, 4, 120.0)])
@@ -64,13 +63,17 @@ class TestAftersalesPartsDealerReturn(AftersalesPartsStockCommon):
         self.assertEqual(back.aftersales_freight_payer, "dealer")
         credit = back.aftersales_credit_note_id
         freight = credit.invoice_line_ids.filtered(
-            lambda l: l.product_id == self.company.aftersales_freight_product_id
+            lambda line: line.product_id == self.company.aftersales_freight_product_id
         )
         self.assertEqual(freight.price_subtotal, -18.6)
         parts = credit.invoice_line_ids - freight
-        self.assertEqual((parts.product_id, parts.quantity, parts.price_unit), (self.filter_part, 3, 120.0))
+        self.assertEqual(
+            (parts.product_id, parts.quantity, parts.price_unit), (self.filter_part, 3, 120.0)
+        )
         self.assertAlmostEqual(credit.amount_total, 3 * 120.0 - 18.6, places=2)
-        self.assertEqual(self.filter_part.with_context(location=self.warehouse.lot_stock_id.id).qty_available, 9)
+        self.assertEqual(
+            self.filter_part.with_context(location=self.warehouse.lot_stock_id.id).qty_available, 9
+        )
 
     def test_parts_delivered_more_than_two_seasons_ago_are_deemed_sold(self):
         _order, delivery = self._sell_and_deliver([(self.filter_part, 2, 120.0)])

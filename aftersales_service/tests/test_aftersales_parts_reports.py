@@ -83,13 +83,17 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
             self._profit(self.user_clerk)
         with self.assertRaises(AccessError):
             self._profit(self.user_warehouse)
-        export = self.env["aftersales.parts.report.export"].with_user(self.user_clerk).create(
-            {"report": "profit"}
+        export = (
+            self.env["aftersales.parts.report.export"]
+            .with_user(self.user_clerk)
+            .create({"report": "profit"})
         )
         with self.assertRaises(AccessError):
             export.action_export()
-        export = self.env["aftersales.parts.report.export"].with_user(self.user_warehouse).create(
-            {"report": "movement"}
+        export = (
+            self.env["aftersales.parts.report.export"]
+            .with_user(self.user_warehouse)
+            .create({"report": "movement"})
         )
         self.assertEqual(export.action_export()["report_type"], "xlsx")
 
@@ -120,7 +124,9 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
             .create({"report": report, **values})
         )
         content, fmt = (
-            self.env["ir.actions.report"].with_user(user)._render_xlsx(XLSX_REPORT, export.ids, None)
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_xlsx(XLSX_REPORT, export.ids, None)
         )
         self.assertEqual(fmt, "xlsx")
         sheet = openpyxl.load_workbook(io.BytesIO(content)).active
@@ -147,7 +153,10 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
     def test_the_profit_spreadsheet(self):
         self._sell_invoiced()
         headers, data, total = self._spreadsheet(self.user_accountant, "profit")
-        self.assertEqual(headers[:2] + headers[4:], ["Month", "Dealer", "Quantity Sold", "Sales", "Cost of Sales", "Margin", "Margin %"])
+        self.assertEqual(
+            headers[:2] + headers[4:],
+            ["Month", "Dealer", "Quantity Sold", "Sales", "Cost of Sales", "Margin", "Margin %"],
+        )
         [row] = [row for row in data if row[3] == self.filter_part.name]
         self.assertEqual(row[1], self.dealer.name)
         self.assertEqual(row[4:8], [7, 700, 370, 330])
@@ -164,7 +173,9 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
             date_to=today,
             location_id=self.warehouse.lot_stock_id.id,
         )
-        self.assertEqual(headers, ["Date", "Location", "Part Code", "Part", "Part Class", "Quantity"])
+        self.assertEqual(
+            headers, ["Date", "Location", "Part Code", "Part", "Part Class", "Quantity"]
+        )
         [row] = [row for row in data if row[3] == self.filter_part.name]
         self.assertEqual(row[0], fields.Date.to_string(today))
         self.assertEqual(row[1], self.warehouse.lot_stock_id.complete_name)
@@ -174,9 +185,7 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
     def test_the_daily_orders_spreadsheet(self):
         order, _delivery, _invoice = self._sell_invoiced()
         headers, data, total = self._spreadsheet(self.user_clerk, "orders")
-        self.assertEqual(
-            headers, ["Date", "Order", "Dealer", "Status", "Untaxed Amount", "Total"]
-        )
+        self.assertEqual(headers, ["Date", "Order", "Dealer", "Status", "Untaxed Amount", "Total"])
         [row] = [row for row in data if row[1] == order.name]
         self.assertEqual(row[2:], [self.dealer.name, "Sales Order", 700, 700])
         self._assert_totals(data, total, [4, 5])

@@ -44,7 +44,5 @@ class TestAftersalesPartsStockCard(AftersalesPartsStockCommon):
         # applying the count books the loss: book, count and card agree again
         quant.with_user(self.user_warehouse).action_apply_inventory()
         filters = self._stock_cards()[self.new_store, self.filter_part]
-        self.assertEqual(
-            (filters.booked_qty, filters.on_hand_qty, filters.labelled_qty), (8, 8, 8)
-        )
+        self.assertEqual((filters.booked_qty, filters.on_hand_qty, filters.labelled_qty), (8, 8, 8))
         self.assertFalse(filters.is_difference)

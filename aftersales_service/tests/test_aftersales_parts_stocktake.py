@@ -21,9 +21,13 @@ class TestAftersalesPartsStocktake(AftersalesPartsStockCommon):
         )
         action = wizard.action_start()
         quants = self.env["stock.quant"].search(action["domain"])
-        self.assertEqual(quants.product_id.filtered("categ_id.aftersales_part_class").categ_id, self.wear_class)
+        self.assertEqual(
+            quants.product_id.filtered("categ_id.aftersales_part_class").categ_id, self.wear_class
+        )
         filters = quants.filtered(lambda q: q.product_id == self.filter_part)
-        self.assertEqual((filters.user_id, filters.inventory_date), (self.user_warehouse, wizard.inventory_date))
+        self.assertEqual(
+            (filters.user_id, filters.inventory_date), (self.user_warehouse, wizard.inventory_date)
+        )
         pumps = self.env["stock.quant"].search(
             [("product_id", "=", self.pump_part.id), ("location_id", "=", self.new_store.id)]
         )

@@ -36,7 +36,6 @@ class AftersalesPartsReportExport(models.TransientModel):
     date_to = fields.Date("To", required=True, default=fields.Date.context_today)
     location_id = fields.Many2one(
         "stock.location",
-        "Location",
         check_company=True,
         domain=[("usage", "=", "internal")],
         help="Only this location and those under it; empty for every internal location.",
@@ -93,7 +92,14 @@ class AftersalesPartsReportExport(models.TransientModel):
             ["date:month", "product_id", "part_class"],
             ["received_qty:sum", "issued_qty:sum"],
         )
-        headers = [_("Month"), _("Part Code"), _("Part"), _("Part Class"), _("Received"), _("Issued")]
+        headers = [
+            _("Month"),
+            _("Part Code"),
+            _("Part"),
+            _("Part Class"),
+            _("Received"),
+            _("Issued"),
+        ]
         rows = [
             [
                 month.strftime("%Y-%m"),
@@ -145,7 +151,14 @@ class AftersalesPartsReportExport(models.TransientModel):
     def _table_stock(self):
         """The stock of each part in each internal location at the end of each day of
         the period: the done moves into the location up to that day less those out."""
-        headers = [_("Date"), _("Location"), _("Part Code"), _("Part"), _("Part Class"), _("Quantity")]
+        headers = [
+            _("Date"),
+            _("Location"),
+            _("Part Code"),
+            _("Part"),
+            _("Part Class"),
+            _("Quantity"),
+        ]
         rows = []
         day = self.date_from
         while day <= self.date_to:

@@ -65,7 +65,11 @@ class StockReturnPicking(models.TransientModel):
         company = self.picking_id.company_id
         months = company.aftersales_return_max_months
         delivered = self.picking_id.date_done
-        if months and delivered and delivered < fields.Datetime.now() - relativedelta(months=months):
+        if (
+            months
+            and delivered
+            and delivered < fields.Datetime.now() - relativedelta(months=months)
+        ):
             raise UserError(
                 _(
                     "%(name)s was delivered on %(date)s, more than %(months)s months ago: "
