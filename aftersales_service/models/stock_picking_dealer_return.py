@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, _, api, fields, models
+from odoo.tools.misc import format_amount
 
 DEALER_RETURN_TYPES = [
     ("quality", "Quality Defect"),
@@ -75,6 +76,19 @@ class StockPicking(models.Model):
                 render_values={"self": credit_note, "origin": picking},
                 subtype_xmlid="mail.mt_note",
             )
+            if picking.aftersales_freight_payer == "company" and picking.aftersales_freight_amount:
+                credit_note.message_post(
+                    body=_(
+                        "The company bears the return freight of %(amount)s (quality defect): "
+                        "it is booked on the carrier's bill with the freight product, not "
+                        "charged to the dealer.",
+                        amount=format_amount(
+                            self.env,
+                            picking.aftersales_freight_amount,
+                            picking.aftersales_currency_id,
+                        ),
+                    )
+                )
 
     def _aftersales_return_sale_order(self):
         return self.move_ids.origin_returned_move_id.sale_line_id.order_id[:1]

@@ -53,6 +53,10 @@ class TestAftersalesPartsDealerReturn(AftersalesPartsStockCommon):
         self.assertEqual(credit.invoice_line_ids.product_id, self.pump_part)
         self.assertEqual(credit.invoice_line_ids.quantity, 1)
         self.assertAlmostEqual(credit.amount_total, 310.5, places=2)
+        self.assertFalse(credit.invoice_line_ids.filtered(lambda line: line.price_unit < 0))
+        note = credit.message_ids.mapped("body")[0]
+        self.assertIn("The company bears the return freight", note)
+        self.assertIn("35.00", note)
         self.assertEqual(credit.invoice_line_ids.sale_line_ids.order_id, order)
         pump_line = order.order_line.filtered(lambda line: line.product_id == self.pump_part)
         self.assertEqual(pump_line.qty_delivered, 1)
