@@ -7,6 +7,7 @@ import openpyxl
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common_parts_stock import AftersalesPartsStockCommon
 
@@ -113,6 +114,24 @@ class TestAftersalesPartsReports(AftersalesPartsStockCommon):
             )
         )
         self.assertEqual((received, issued), (15, 7))
+
+    def test_each_role_opens_its_pivot(self):
+        self._sell_invoiced()
+        for xmlid, user in (
+            ("aftersales_parts_movement_report_action", self.user_warehouse),
+            ("aftersales_parts_stock_action", self.user_warehouse),
+            ("aftersales_parts_profit_report_action", self.user_accountant),
+            ("aftersales_parts_orders_action", self.user_clerk),
+        ):
+            with self.subTest(action=xmlid):
+                action = self.env.ref(f"aftersales_service.{xmlid}")
+                context = safe_eval(action.context or "{}")
+                groupby = context.get("pivot_row_groupby", ["product_id"])
+                model = self.env[action.res_model].with_user(user)
+                groups = model.read_group(
+                    safe_eval(action.domain or "[]"), context.get("pivot_measures", []), groupby[:1]
+                )
+                self.assertTrue(groups)
 
     # ------------------------------------------------------------------
     # spreadsheets
