@@ -134,6 +134,13 @@
         "data/aftersales_quality_rule_data.xml",
         "views/aftersales_quality_warning_views.xml",
         "views/aftersales_claim_analysis_views.xml",
+        # parts store: dealer returns, stocktake, 账物卡, reports
+        "data/product_freight_data.xml",
+        "views/stock_picking_dealer_return_views.xml",
+        "views/res_config_settings_parts_stock_views.xml",
+        "wizards/aftersales_stocktake_views.xml",
+        "security/aftersales_parts_report_security.xml",
+        "views/aftersales_parts_report_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

@@ -133,3 +133,10 @@ from . import helpdesk_ticket_loaner
 from . import aftersales_claim_quality
 from . import aftersales_quality_rule
 from . import aftersales_quality_warning
+
+# parts store: dealer returns, stocktake, 账物卡, reports
+from . import res_company_parts_return
+from . import res_config_settings_parts_return
+from . import stock_picking_dealer_return
+from . import aftersales_parts_movement_report
+from . import aftersales_parts_profit_report

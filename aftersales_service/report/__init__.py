@@ -4,3 +4,4 @@ from . import aftersales_claim_rate
 from . import aftersales_claim_rate_xlsx
 from . import aftersales_claim_analysis
 from . import aftersales_quality_feedback_xlsx
+from . import aftersales_parts_report_xlsx

@@ -55,3 +55,7 @@ from . import test_aftersales_unit_return_ui
 from . import test_aftersales_claim_rate
 from . import test_aftersales_quality_warning
 from . import test_aftersales_quality_feedback
+from . import test_aftersales_parts_dealer_return
+from . import test_aftersales_parts_stock_card
+from . import test_aftersales_parts_stocktake
+from . import test_aftersales_parts_reports
