@@ -127,6 +127,10 @@
         "views/aftersales_loaner_views.xml",
         "views/helpdesk_ticket_loaner_views.xml",
         "views/res_config_settings_loaner_views.xml",
+        # parts store: bins, safety stock, service points' stock, discontinued models
+        "security/aftersales_parts_store_security.xml",
+        "views/stock_parts_store_views.xml",
+        "data/stock_parts_store_data.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
