@@ -54,3 +54,4 @@ from . import test_aftersales_unit_return_report
 from . import test_aftersales_unit_return_ui
 from . import test_aftersales_parts_store
 from . import test_aftersales_parts_store_replenishment
+from . import test_aftersales_parts_store_discontinued
