@@ -157,6 +157,8 @@
         "demo/aftersales_factory_repair_demo.xml",
         # loaner units
         "demo/aftersales_loaner_demo.xml",
+        # parts store
+        "demo/stock_parts_store_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
