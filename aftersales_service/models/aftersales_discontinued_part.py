@@ -29,7 +29,7 @@ class AftersalesDiscontinuedPart(models.TransientModel):
     model_names = fields.Char("Used in Models", readonly=True)
     production_end_date = fields.Date("Production Stopped", readonly=True)
     guarantee_end_date = fields.Date("Guarantee Ends", readonly=True)
-    months_left = fields.Float("Months Left", digits=(16, 1), readonly=True)
+    months_left = fields.Float(digits=(16, 1), readonly=True)
     stock_qty = fields.Float("Stock", digits="Product Unit of Measure", readonly=True)
     consumed_qty = fields.Float(
         "Used in 12 Months", digits="Product Unit of Measure", readonly=True
@@ -45,7 +45,9 @@ class AftersalesDiscontinuedPart(models.TransientModel):
     )
     runout_date = fields.Date("Runs Out On", readonly=True)
     shortfall_qty = fields.Float(
-        "To Buy", digits="Product Unit of Measure", readonly=True,
+        "To Buy",
+        digits="Product Unit of Measure",
+        readonly=True,
         help="What the guarantee still needs beyond the stock, at the present consumption.",
     )
     runs_out = fields.Boolean(

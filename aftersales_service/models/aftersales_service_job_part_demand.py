@@ -51,7 +51,7 @@ class AftersalesServiceJobPart(models.Model):
                 continue
             source = part.job_id.service_point_id._aftersales_stock_location()
             stale = moves.filtered(
-                lambda move, source=source: move.product_id != part.product_id
+                lambda move, source=source, product=part.product_id: move.product_id != product
                 or move.location_id != source
             )
             stale._action_cancel()

@@ -13,8 +13,7 @@ class ResCompany(models.Model):
     aftersales_parts_guarantee_years = fields.Integer(
         "Parts-Supply Guarantee (Years)",
         default=5,
-        help="How many years after a model's production stopped its parts stay supplied "
-        "(3 to 5).",
+        help="How many years after a model's production stopped its parts stay supplied (3 to 5).",
     )
 
     @api.constrains("aftersales_parts_guarantee_years")
@@ -24,8 +23,7 @@ class ResCompany(models.Model):
             if not low <= company.aftersales_parts_guarantee_years <= high:
                 raise ValidationError(
                     _(
-                        "The parts-supply guarantee is %(low)s to %(high)s years, not "
-                        "%(years)s.",
+                        "The parts-supply guarantee is %(low)s to %(high)s years, not %(years)s.",
                         low=low,
                         high=high,
                         years=company.aftersales_parts_guarantee_years,

@@ -31,8 +31,10 @@ class StockWarehouseOrderpoint(models.Model):
             company.aftersales_point_location_id
             and location.parent_path.startswith(company.aftersales_point_location_id.parent_path)
         ):
-            return self.warehouse_id.aftersales_parts_route_id and self.warehouse_id or (
-                company._aftersales_warehouse()
+            return (
+                self.warehouse_id.aftersales_parts_route_id
+                and self.warehouse_id
+                or (company._aftersales_warehouse())
             )
         return self.env["stock.warehouse"].search(
             [("aftersales_new_parts_location_id", "parent_of", location.id)], limit=1

@@ -79,8 +79,9 @@ class StockWarehouse(models.Model):
         return missing | self.filtered(lambda warehouse: not warehouse.aftersales_parts_route_id)
 
     def _aftersales_install_stores(self):
-        super()._aftersales_install_stores()
+        res = super()._aftersales_install_stores()
         self._aftersales_install_parts_store()
+        return res
 
     @api.model
     def _aftersales_install_all_stores(self):
@@ -93,7 +94,10 @@ class StockWarehouse(models.Model):
     def _aftersales_install_parts_store(self):
         for warehouse in self.filtered("aftersales_new_parts_location_id"):
             warehouse._aftersales_install_bins()
-            if not warehouse.aftersales_parts_route_id and warehouse.aftersales_point_supply_type_id:
+            if (
+                not warehouse.aftersales_parts_route_id
+                and warehouse.aftersales_point_supply_type_id
+            ):
                 warehouse.aftersales_parts_route_id = warehouse._aftersales_create_parts_route()
 
     def _aftersales_install_bins(self):
@@ -101,7 +105,9 @@ class StockWarehouse(models.Model):
         self.ensure_one()
         store = self.aftersales_new_parts_location_id
         Location = self.env["stock.location"].with_context(lang=self._aftersales_lang())
-        labels = dict(Location._fields["aftersales_part_class"]._description_selection(Location.env))
+        labels = dict(
+            Location._fields["aftersales_part_class"]._description_selection(Location.env)
+        )
         for part_class, _label in PART_CLASSES:
             bin_location = Location.search(
                 [("location_id", "=", store.id), ("aftersales_part_class", "=", part_class)],

@@ -83,7 +83,9 @@ class TestAftersalesPartsStoreReplenishment(AftersalesPartsStoreCommon):
         self.assertEqual(orderpoint.qty_on_hand, 5)
         self.assertEqual(orderpoint.qty_forecast, 2)
         self.assertEqual(orderpoint.qty_to_order, 8)
-        self.assertEqual(orderpoint.rule_ids.picking_type_id, self.warehouse.aftersales_point_supply_type_id)
+        self.assertEqual(
+            orderpoint.rule_ids.picking_type_id, self.warehouse.aftersales_point_supply_type_id
+        )
 
     def test_replenishment_signed_by_the_point_on_delivery(self):
         """The warehouse replenishes the point from 新件库: the transfer is addressed to the
@@ -109,9 +111,7 @@ class TestAftersalesPartsStoreReplenishment(AftersalesPartsStoreCommon):
         picking.button_validate()
         self.assertEqual(picking.state, "done")
         self.assertEqual(self._point_stock(self.element), 13)
-        self.assertEqual(
-            self.element.with_context(location=self.store.id).qty_available, 12
-        )
+        self.assertEqual(self.element.with_context(location=self.store.id).qty_available, 12)
 
     def test_store_rule_buys(self):
         """The store's own rule is filled by purchase (采购计划): its rule is a buy rule
@@ -143,7 +143,9 @@ class TestAftersalesPartsStoreReplenishment(AftersalesPartsStoreCommon):
         point = self.point.with_user(self.user_warehouse)
         self.assertEqual(point.aftersales_point_stock_count, 1)
         self.assertEqual(point.aftersales_point_used_count, 1)
-        quants = self.env["stock.quant"].search(point.action_view_aftersales_point_stock()["domain"])
+        quants = self.env["stock.quant"].search(
+            point.action_view_aftersales_point_stock()["domain"]
+        )
         self.assertEqual(quants.quantity, 3)
         moves = self.env["stock.move"].search(point.action_view_aftersales_point_used()["domain"])
         self.assertEqual(moves.aftersales_job_id, job)
