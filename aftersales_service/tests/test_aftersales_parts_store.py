@@ -103,3 +103,26 @@ class TestAftersalesPartsStore(AftersalesPartsStoreCommon):
                 "property_valuation": "real_time",
             }
         )
+
+    def test_new_warehouse_gets_the_parts_store(self):
+        warehouse = self.env["stock.warehouse"].create(
+            {"name": "Test parts warehouse", "code": "TPW"}
+        )
+        self.assertTrue(warehouse.aftersales_new_parts_receipt_type_id)
+        self.assertTrue(warehouse.aftersales_point_supply_type_id)
+        bins = self.env["stock.location"].search(
+            [("location_id", "=", warehouse.aftersales_new_parts_location_id.id)]
+        )
+        self.assertEqual(
+            sorted(bins.mapped("barcode")), ["TPW-NP-PK", "TPW-NP-TR", "TPW-NP-WA", "TPW-NP-WE"]
+        )
+        rules = warehouse.aftersales_parts_route_id.rule_ids
+        self.assertEqual(sorted(rules.mapped("action")), ["buy", "pull"])
+        # Run again (an upgrade): nothing is made twice.
+        warehouse._aftersales_install_parts_store()
+        self.assertEqual(
+            self.env["stock.putaway.rule"].search_count(
+                [("location_in_id", "=", warehouse.aftersales_new_parts_location_id.id)]
+            ),
+            4,
+        )
