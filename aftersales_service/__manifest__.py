@@ -141,6 +141,10 @@
         "wizards/aftersales_stocktake_views.xml",
         "security/aftersales_parts_report_security.xml",
         "views/aftersales_parts_report_views.xml",
+        # parts store: bins, safety stock, service points' stock, discontinued models
+        "security/aftersales_parts_store_security.xml",
+        "views/stock_parts_store_views.xml",
+        "data/stock_parts_store_data.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -167,6 +171,8 @@
         "demo/aftersales_factory_repair_demo.xml",
         # loaner units
         "demo/aftersales_loaner_demo.xml",
+        # parts store
+        "demo/stock_parts_store_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

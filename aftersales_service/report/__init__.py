@@ -5,3 +5,4 @@ from . import aftersales_claim_rate_xlsx
 from . import aftersales_claim_analysis
 from . import aftersales_quality_feedback_xlsx
 from . import aftersales_parts_report_xlsx
+from . import aftersales_discontinued_part_xlsx

@@ -59,3 +59,6 @@ from . import test_aftersales_parts_dealer_return
 from . import test_aftersales_parts_stock_card
 from . import test_aftersales_parts_stocktake
 from . import test_aftersales_parts_reports
+from . import test_aftersales_parts_store
+from . import test_aftersales_parts_store_replenishment
+from . import test_aftersales_parts_store_discontinued
