@@ -65,7 +65,7 @@ class AftersalesQualityWarning(models.Model):
         "aftersales.service.job", string="Service Jobs", compute="_compute_job_ids"
     )
     occurrences = fields.Integer(compute="_compute_occurrences", store=True, tracking=True)
-    units_in_service = fields.Integer(readonly=True)
+    units_in_service = fields.Integer("Units in Service", readonly=True)
     rate = fields.Float(
         "Per 1,000 Units in Service", compute="_compute_occurrences", store=True, digits=(16, 2)
     )

@@ -29,9 +29,10 @@ class TestAftersalesPartsStocktake(AftersalesPartsStockCommon):
             (filters.user_id, filters.inventory_date), (self.user_warehouse, wizard.inventory_date)
         )
         pumps = self.env["stock.quant"].search(
-            [("product_id", "=", self.pump_part.id), ("location_id", "=", self.new_store.id)]
+            [("product_id", "=", self.pump_part.id), ("location_id", "child_of", self.new_store.id)]
         )
-        self.assertNotIn(pumps, quants)
+        self.assertTrue(pumps)
+        self.assertFalse(pumps & quants, "the warranty parts are not in a count of wear parts")
 
         filters.with_user(self.user_warehouse).with_context(inventory_mode=True).write(
             {"inventory_quantity": 7}
@@ -41,7 +42,9 @@ class TestAftersalesPartsStocktake(AftersalesPartsStockCommon):
             [("product_id", "=", self.filter_part.id), ("is_inventory", "=", True)]
         )
         self.assertEqual(move.state, "done")
-        self.assertEqual(move.location_id, self.new_store)
+        # counted in the wear parts' bin of the store
+        self.assertEqual(move.location_id, filters.location_id)
+        self.assertEqual(move.location_id.location_id, self.new_store)
         self.assertEqual(move.location_dest_id.usage, "inventory")
         self.assertEqual(move.quantity, 3)
         self.assertEqual(self.filter_part.with_context(location=self.new_store.id).qty_available, 7)
