@@ -173,6 +173,8 @@
         "demo/aftersales_loaner_demo.xml",
         # parts store
         "demo/stock_parts_store_demo.xml",
+        # quality statistics
+        "demo/aftersales_quality_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

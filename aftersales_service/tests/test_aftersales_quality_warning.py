@@ -215,3 +215,18 @@ class TestAftersalesQualityWarning(AftersalesCommon):
         self.assertEqual(
             sorted(warnings.mapped("severity")), ["critical", "critical", "notice", "serious"]
         )
+
+
+class TestAftersalesQualityDemo(AftersalesCommon):
+    """The demo's year of history gives every quality view figures to show."""
+
+    def test_the_demo_shows_claim_rates_and_warnings(self):
+        dszf50 = self.env.ref("aftersales_service.product_heater_dszf50_demo").product_tmpl_id
+        warnings = self.env["aftersales.quality.warning"].search(
+            [("product_tmpl_id", "=", dszf50.id)]
+        )
+        self.assertGreaterEqual(len(warnings), 2)
+        self.assertIn("critical", warnings.mapped("severity"))
+        rates = self.env["aftersales.claim.rate"].search([("product_tmpl_id", "=", dszf50.id)])
+        self.assertGreaterEqual(sum(rates.mapped("units")), 360)
+        self.assertTrue(any(rate.rate_mis3 for rate in rates))
