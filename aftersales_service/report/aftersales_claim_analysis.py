@@ -8,11 +8,17 @@ from ..models.aftersales_claim_line import LINE_TYPES, PART_ROLES
 from .aftersales_claim_rate import COUNTED_CLAIM_STATES
 
 
+#: a claim's figures go on its first line only, so that they add up per claim
+FIRST_LINE = SQL("(line.id = MIN(line.id) OVER (PARTITION BY claim.id))")
+
+
 class AftersalesClaimAnalysis(models.Model):
     """三包索赔分析: one row per line of a counted claim (filed, not rejected or cancelled)
     with what the quality figures group by — product model and category, fault code,
     part, supplier, service point, region, the month of the fault — and the amounts.
-    ``claim_count`` is 1 on a claim's first line only, so it adds up to claims."""
+    ``claim_count`` is 1 on a claim's first line only, so it adds up to claims; the
+    repeat repairs count a claim whose unit had a counted claim for the same fault at
+    most 30 (90) days before."""
 
     _name = "aftersales.claim.analysis"
     _description = "Claim Analysis"
@@ -59,6 +65,14 @@ class AftersalesClaimAnalysis(models.Model):
     service_point_id = fields.Many2one("res.partner", readonly=True)
     region_id = fields.Many2one("aftersales.region", readonly=True)
     claim_count = fields.Integer("Claims", readonly=True)
+    repeat_days = fields.Integer(
+        "Days Since the Same Fault",
+        readonly=True,
+        aggregator=None,
+        help="Days from the unit's previous counted claim for the same fault; empty for the first.",
+    )
+    repeat_30_count = fields.Integer("Repeat Repairs (30 Days)", readonly=True)
+    repeat_90_count = fields.Integer("Repeat Repairs (90 Days)", readonly=True)
     quantity = fields.Float(readonly=True, digits="Product Unit of Measure")
     amount_claimed = fields.Monetary("Claimed", readonly=True)
     amount_approved = fields.Monetary("Approved", readonly=True)
@@ -67,21 +81,38 @@ class AftersalesClaimAnalysis(models.Model):
     def _table_query(self):
         return SQL(
             """
+            WITH counted AS (
+                SELECT claim.*,
+                       COALESCE(claim.repair_start, claim.create_date::date) AS fault_day
+                  FROM aftersales_claim claim
+                 WHERE claim.state IN %s
+            ), repeated AS (
+                SELECT counted.*,
+                       counted.fault_day - LAG(counted.fault_day) OVER (
+                           PARTITION BY counted.lot_id, counted.fault_code_id
+                           ORDER BY counted.fault_day, counted.id
+                       ) AS repeat_days
+                  FROM counted
+            )
             SELECT line.id, claim.company_id, claim.id AS claim_id, claim.state,
-                   COALESCE(claim.repair_start, claim.create_date::date) AS fault_date,
+                   claim.fault_day AS fault_date,
                    claim.lot_id, claim.product_tmpl_id, template.categ_id,
                    claim.fault_code_id, line.line_type,
                    CASE WHEN line.line_type = 'part' THEN line.product_id END AS part_id,
                    CASE WHEN line.line_type = 'part' THEN line.part_role END AS part_role,
                    line.supplier_id, claim.service_point_id, point.region_id,
-                   CASE WHEN line.id = MIN(line.id) OVER (PARTITION BY claim.id)
-                        THEN 1 ELSE 0 END AS claim_count,
+                   claim.repeat_days,
+                   CASE WHEN %s THEN 1 ELSE 0 END AS claim_count,
+                   CASE WHEN %s AND claim.repeat_days <= 30 THEN 1 ELSE 0 END AS repeat_30_count,
+                   CASE WHEN %s AND claim.repeat_days <= 90 THEN 1 ELSE 0 END AS repeat_90_count,
                    line.quantity, line.amount_claimed, line.amount_approved
               FROM aftersales_claim_line line
-              JOIN aftersales_claim claim ON claim.id = line.claim_id
+              JOIN repeated claim ON claim.id = line.claim_id
               LEFT JOIN product_template template ON template.id = claim.product_tmpl_id
               LEFT JOIN res_partner point ON point.id = claim.service_point_id
-             WHERE claim.state IN %s
             """,
             COUNTED_CLAIM_STATES,
+            FIRST_LINE,
+            FIRST_LINE,
+            FIRST_LINE,
         )

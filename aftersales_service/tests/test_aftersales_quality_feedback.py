@@ -209,3 +209,20 @@ class TestAftersalesQualityFeedback(AftersalesCommon):
         self.assertIn("By Model", self._sheets(self.user_technician))
         with self.assertRaises(AccessError):
             self.env["aftersales.claim.analysis"].with_user(self.user_warehouse).search([])
+
+    def test_repeat_repairs_of_the_same_unit_and_fault(self):
+        unit = self.washers[0]
+        # the same unit and fault again 20 days and 100 days after its first claim
+        self._claim(unit, self.no_heat, self.north, -18, [self._labour(10)])
+        self._claim(unit, self.no_heat, self.north, -98, [self._labour(10)])
+        self._claim(unit, self.noise, self.north, -20, [self._labour(10)])  # another fault
+        Analysis = self.env["aftersales.claim.analysis"]
+        rows = Analysis.search([("lot_id", "=", unit.id), ("claim_count", "=", 1)])
+        days = sorted(
+            rows.filtered(lambda row: row.fault_code_id == self.no_heat).mapped("repeat_days")
+        )
+        self.assertEqual(days, [0, 20, 80])  # the first has none
+        [(repeat_30, repeat_90)] = Analysis._read_group(
+            [("lot_id", "=", unit.id)], [], ["repeat_30_count:sum", "repeat_90_count:sum"]
+        )
+        self.assertEqual((repeat_30, repeat_90), (1, 2))
