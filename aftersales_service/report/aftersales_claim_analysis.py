@@ -7,7 +7,6 @@ from ..models.aftersales_claim import CLAIM_STATES
 from ..models.aftersales_claim_line import LINE_TYPES, PART_ROLES
 from .aftersales_claim_rate import COUNTED_CLAIM_STATES
 
-
 #: a claim's figures go on its first line only, so that they add up per claim
 FIRST_LINE = SQL("(line.id = MIN(line.id) OVER (PARTITION BY claim.id))")
 
