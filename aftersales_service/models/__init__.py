@@ -156,3 +156,4 @@ from . import res_company_parts_store
 from . import res_config_settings_parts_store
 from . import aftersales_discontinued_part
 from . import aftersales_quality_warning_demo
+from . import stock_lot_exchange_risk

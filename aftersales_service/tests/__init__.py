@@ -62,3 +62,4 @@ from . import test_aftersales_parts_reports
 from . import test_aftersales_parts_store
 from . import test_aftersales_parts_store_replenishment
 from . import test_aftersales_parts_store_discontinued
+from . import test_aftersales_exchange_risk
