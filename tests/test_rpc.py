@@ -43,7 +43,7 @@ def test_clerk_reads_the_after_sales_menu_in_chinese(server):
     assert {"服务", "三包索赔", "服务网络", "配件与旧件", "结算与保证金", "报表", "配置"} <= names
 
 
-def test_warehouse_user_sees_only_the_stores(server):
+def test_warehouse_user_sees_only_the_stores_and_their_reports(server):
     uid, call = xmlrpc_login(server, "warehouse", "warehouse")
     root_id = call(
         "ir.model.data", "check_object_reference", "aftersales_service", "aftersales_menu_root"
@@ -55,7 +55,17 @@ def test_warehouse_user_sees_only_the_stores(server):
         ["name"],
         context={"lang": "en_US"},
     )
-    assert [m["name"] for m in menus] == ["Stores"]
+    assert [m["name"] for m in menus] == ["Stores", "Reporting"]
+    reports = call(
+        "ir.ui.menu",
+        "search_read",
+        [("parent_id.name", "=", "Reporting"), ("parent_id.parent_id", "=", root_id)],
+        ["name"],
+        context={"lang": "en_US"},
+    )
+    # the parts store's reports only: no claims, quality or service figures
+    names = {m["name"] for m in reports}
+    assert names and not names & {"Claim Analysis", "Quality Warnings", "Service Request Analysis"}
 
 
 def test_clerk_records_a_service_request(server):
