@@ -127,6 +127,14 @@
         "views/aftersales_loaner_views.xml",
         "views/helpdesk_ticket_loaner_views.xml",
         "views/res_config_settings_loaner_views.xml",
+        # parts store: dealer parts orders (配件订单)
+        "data/sale_order_parts_order_data.xml",
+        "views/sale_order_parts_order_views.xml",
+        "views/stock_picking_parts_order_views.xml",
+        "views/res_config_settings_parts_order_views.xml",
+        "wizards/aftersales_parts_release_wizard_views.xml",
+        "report/aftersales_parts_order_report.xml",
+        "report/aftersales_parts_order_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

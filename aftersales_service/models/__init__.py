@@ -130,3 +130,11 @@ from . import stock_warehouse_loaner
 from . import stock_picking_loaner
 from . import aftersales_loaner
 from . import helpdesk_ticket_loaner
+
+# parts store: dealer parts orders (配件订单)
+from . import res_company_parts_order
+from . import res_config_settings_parts_order
+from . import sale_order_parts_order
+from . import sale_order_parts_deadline
+from . import stock_rule_parts_order
+from . import stock_picking_parts_order

@@ -52,3 +52,6 @@ from . import test_aftersales_old_part_reconciliation
 from . import test_aftersales_unit_return
 from . import test_aftersales_unit_return_report
 from . import test_aftersales_unit_return_ui
+from . import test_aftersales_parts_order
+from . import test_aftersales_parts_order_deadline
+from . import test_aftersales_parts_order_report
