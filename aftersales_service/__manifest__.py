@@ -161,6 +161,8 @@
         "demo/aftersales_factory_repair_demo.xml",
         # loaner units
         "demo/aftersales_loaner_demo.xml",
+        # parts store: dealer parts orders
+        "demo/sale_order_parts_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
