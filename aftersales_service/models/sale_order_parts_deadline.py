@@ -80,15 +80,10 @@ class SaleOrder(models.Model):
             for line in lines
         )
 
-    @api.depends(
-        "aftersales_urgent",
-        "aftersales_scarce",
-        "aftersales_requested_at",
-        "company_id.aftersales_urgent_answer_hours",
-        "company_id.aftersales_scarce_answer_days",
-        "company_id.resource_calendar_id",
-    )
+    @api.depends("aftersales_urgent", "aftersales_scarce", "aftersales_requested_at")
     def _compute_aftersales_answer_deadline(self):
+        """In the company's settings and calendar of the time: changing them later does not
+        move the deadlines already promised (as a service level rule's targets)."""
         rules = self.env["aftersales.sla.rule"].sudo()
         for order in self:
             company = order.company_id

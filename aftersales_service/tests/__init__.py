@@ -55,3 +55,4 @@ from . import test_aftersales_unit_return_ui
 from . import test_aftersales_parts_order
 from . import test_aftersales_parts_order_deadline
 from . import test_aftersales_parts_order_report
+from . import test_aftersales_parts_order_demo
