@@ -9,7 +9,8 @@ class SaleOrder(models.Model):
 
     What is paid comes from accounting only: the order's posted invoices less what is
     still due on them, and the dealer's receivable credit not reconciled yet (advance
-    payments, credit notes)."""
+    payments, credit notes) less its other invoices still open, so that one advance
+    payment does not cover two orders once the first is invoiced."""
 
     _inherit = "sale.order"
 
@@ -71,8 +72,9 @@ class SaleOrder(models.Model):
         )
 
     def _aftersales_dealer_credit(self):
-        """The dealer's unreconciled receivable credit (advance payments, credit notes
-        not used yet), converted into the order's currency."""
+        """What the dealer has to its credit for this order, in the order's currency: its
+        unreconciled receivable items outside this order's invoices (advance payments and
+        credit notes not used yet, less other invoices still open), when in credit."""
         lines = self.env["account.move.line"].search(
             [
                 ("company_id", "=", self.company_id.id),
@@ -80,10 +82,10 @@ class SaleOrder(models.Model):
                 ("account_id.account_type", "=", "asset_receivable"),
                 ("parent_state", "=", "posted"),
                 ("reconciled", "=", False),
-                ("amount_residual", "<", 0),
+                ("move_id", "not in", self.invoice_ids.ids),
             ]
         )
-        credit = -sum(lines.mapped("amount_residual"))
+        credit = max(-sum(lines.mapped("amount_residual")), 0.0)
         return self.company_id.currency_id._convert(
             credit, self.currency_id, self.company_id, fields.Date.context_today(self)
         )

@@ -66,6 +66,16 @@ class TestAftersalesPartsOrder(AftersalesPartsOrderCommon):
         self._validate(delivery)
         self.assertEqual(delivery.state, "done")
 
+    def test_an_advance_payment_used_by_another_open_invoice_does_not_cover_twice(self):
+        self._advance_payment(300.0)
+        first = self._order(qty=1)
+        self._invoice(first)  # 150.00 open: it takes half of the advance payment
+        second = self._order()
+        with self.assertRaisesRegex(UserError, r"¥\s?150\.00 is missing"):
+            self._validate(second.picking_ids)
+        self._validate(first.picking_ids)
+        self.assertEqual(first.picking_ids.state, "done")
+
     def test_an_advance_payment_matched_to_the_invoice_still_covers_the_order(self):
         self._advance_payment(300.0)
         order = self._order()
