@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.safe_eval import safe_eval
 
 from .common_parts_order import AftersalesPartsOrderCommon
 
@@ -27,6 +28,22 @@ class TestAftersalesPartsOrder(AftersalesPartsOrderCommon):
         order = self._order(partner=customer)
         self.assertFalse(order.aftersales_is_parts_order)
         self.assertEqual(order.picking_ids.location_id, self.warehouse.lot_stock_id)
+
+    def test_the_stores_menu_lists_parts_orders_and_their_deliveries(self):
+        order = self._order()
+        self._order(partner=self.env["res.partner"].create({"name": "王先生"}))
+        action = self.env.ref("aftersales_service.aftersales_parts_order_action")
+        orders = self.env["sale.order"].with_user(self.user_clerk).search(safe_eval(action.domain))
+        self.assertIn(order, orders)
+        self.assertTrue(all(orders.mapped("aftersales_is_parts_order")))
+        action = self.env.ref("aftersales_service.aftersales_parts_order_delivery_action")
+        deliveries = (
+            self.env["stock.picking"]
+            .with_user(self.user_warehouse)
+            .search(safe_eval(action.domain))
+        )
+        self.assertIn(order.picking_ids, deliveries)
+        self.assertEqual(set(deliveries.mapped("picking_type_code")), {"outgoing"})
 
     def test_the_delivery_is_blocked_before_payment_with_the_missing_amount(self):
         order = self._order()
