@@ -127,6 +127,24 @@
         "views/aftersales_loaner_views.xml",
         "views/helpdesk_ticket_loaner_views.xml",
         "views/res_config_settings_loaner_views.xml",
+        # quality statistics
+        "security/aftersales_quality_security.xml",
+        "views/aftersales_claim_rate_views.xml",
+        "data/aftersales_quality_data.xml",
+        "data/aftersales_quality_rule_data.xml",
+        "views/aftersales_quality_warning_views.xml",
+        "views/aftersales_claim_analysis_views.xml",
+        # parts store: dealer returns, stocktake, 账物卡, reports
+        "data/product_freight_data.xml",
+        "views/stock_picking_dealer_return_views.xml",
+        "views/res_config_settings_parts_stock_views.xml",
+        "wizards/aftersales_stocktake_views.xml",
+        "security/aftersales_parts_report_security.xml",
+        "views/aftersales_parts_report_views.xml",
+        # parts store: bins, safety stock, service points' stock, discontinued models
+        "security/aftersales_parts_store_security.xml",
+        "views/stock_parts_store_views.xml",
+        "data/stock_parts_store_data.xml",
         # parts store: dealer parts orders (配件订单)
         "data/sale_order_parts_order_data.xml",
         "views/sale_order_parts_order_views.xml",
@@ -161,6 +179,8 @@
         "demo/aftersales_factory_repair_demo.xml",
         # loaner units
         "demo/aftersales_loaner_demo.xml",
+        # parts store
+        "demo/stock_parts_store_demo.xml",
         # parts store: dealer parts orders
         "demo/sale_order_parts_demo.xml",
     ],

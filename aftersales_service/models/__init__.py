@@ -130,6 +130,31 @@ from . import stock_warehouse_loaner
 from . import stock_picking_loaner
 from . import aftersales_loaner
 from . import helpdesk_ticket_loaner
+from . import aftersales_claim_quality
+from . import aftersales_quality_rule
+from . import aftersales_quality_warning
+
+# parts store: dealer returns, stocktake, 账物卡, reports
+from . import res_company_parts_return
+from . import res_config_settings_parts_return
+from . import stock_picking_dealer_return
+from . import aftersales_parts_movement_report
+from . import aftersales_parts_profit_report
+
+# parts store: bins, safety stock, service points' stock, discontinued models
+from . import stock_location_parts_store
+from . import stock_picking_type_parts_store
+from . import stock_warehouse_parts_store
+from . import stock_warehouse_orderpoint
+from . import stock_picking_parts_store
+from . import stock_move_parts_store
+from . import aftersales_service_job_part_demand
+from . import aftersales_service_job_demand
+from . import res_partner_point_stock
+from . import product_template_discontinued
+from . import res_company_parts_store
+from . import res_config_settings_parts_store
+from . import aftersales_discontinued_part
 
 # parts store: dealer parts orders (配件订单)
 from . import res_company_parts_order

@@ -4,19 +4,26 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 
+STORES = [("new", "New-Part Store"), ("old", "Old-Part Store")]
+
 
 class AftersalesOldPartReconciliation(models.TransientModel):
-    """账 = 物 = 卡: for each location of the old-part store and each part, what the
-    claims say is there (账: claim lines whose old part was moved there), what is on hand
-    (物: the quants) and what carries a label (卡: those claim lines whose label was
-    printed). Every difference is a line to look into; a stocktake corrects the quants
-    through Odoo's inventory adjustments, never this report."""
+    """账物卡 (book = goods = card) of an after-sales store, for each of its locations
+    and each part. In the old-part store (旧件库): what the claims say is there (账: claim
+    lines whose old part was moved there), what is physically there (物: the quants, or
+    the stocktake's count while one is pending) and what carries a card (卡: those claim
+    lines whose label was printed). In the new-part store (新件库): the book quantity
+    (账: the done stock moves in less out), the physical count (物: the stocktake's count
+    while one is pending, else on hand) and the bin card (卡: the quantity the bin's
+    quant records). Every difference is a line to look into; a stocktake corrects the
+    quants through Odoo's inventory adjustments, never this report."""
 
     _name = "aftersales.old.part.reconciliation"
-    _description = "Old-Part Reconciliation"
+    _description = "Stock Card Reconciliation"
 
     company_id = fields.Many2one("res.company", required=True, default=lambda s: s.env.company)
     warehouse_id = fields.Many2one("stock.warehouse", required=True, check_company=True)
+    store = fields.Selection(STORES, required=True, default="old")
     line_ids = fields.One2many("aftersales.old.part.reconciliation.line", "reconciliation_id")
     difference_count = fields.Integer(compute="_compute_difference_count")
 
@@ -26,26 +33,43 @@ class AftersalesOldPartReconciliation(models.TransientModel):
             report.difference_count = len(report.line_ids.filtered("is_difference"))
 
     @api.model
-    def action_open(self):
-        """Count the company's old-part store now and show the result, differences first."""
+    def action_open(self, store="old"):
+        """Count the company's store now and show the result, differences first."""
         warehouse = self.env.company._aftersales_warehouse()
-        report = self.create({"warehouse_id": warehouse.id})
+        report = self.create({"warehouse_id": warehouse.id, "store": store})
         report._count()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "aftersales_service.aftersales_old_part_reconciliation_line_action"
         )
         action["domain"] = [("reconciliation_id", "=", report.id)]
+        if store == "new":
+            action["name"] = self.env._("New-Part Stock Cards")
+            action["context"] = {"search_default_group_location": 1, "aftersales_store": "new"}
         return action
+
+    @api.model
+    def action_open_new_parts(self):
+        return self.action_open(store="new")
+
+    def _store_location(self):
+        if self.store == "new":
+            return self.warehouse_id.aftersales_new_parts_location_id
+        return self.warehouse_id.aftersales_old_parts_location_id
 
     def _count(self):
         self.ensure_one()
-        store = self.warehouse_id.aftersales_old_parts_location_id
-        booked = self._claimed_quantities(store, [])
-        labelled = self._claimed_quantities(
-            store, [("aftersales_claim_line_id.old_part_label_count", ">", 0)]
-        )
-        on_hand = self._on_hand_quantities(store)
-        claim_lines = self._claim_lines_by_place(store)
+        store = self._store_location()
+        if self.store == "new":
+            booked = self._ledger_quantities(store)
+            labelled = self._on_hand_quantities(store)
+            claim_lines = {}
+        else:
+            booked = self._claimed_quantities(store, [])
+            labelled = self._claimed_quantities(
+                store, [("aftersales_claim_line_id.old_part_label_count", ">", 0)]
+            )
+            claim_lines = self._claim_lines_by_place(store)
+        on_hand = self._counted_quantities(store)
         keys = sorted(set(booked) | set(labelled) | set(on_hand))
         self.line_ids = [
             fields.Command.create(
@@ -76,6 +100,32 @@ class AftersalesOldPartReconciliation(models.TransientModel):
             )
             for location, product, quantity in groups:
                 totals[location, product] += sign * quantity
+        return {key: quantity for key, quantity in totals.items() if quantity}
+
+    @api.model
+    def _ledger_quantities(self, store):
+        """(location, product) -> the done moves into the location less those out of it."""
+        totals = defaultdict(float)
+        base = [("state", "=", "done"), ("product_id.is_storable", "=", True)]
+        for location_field, sign in (("location_dest_id", 1), ("location_id", -1)):
+            groups = self.env["stock.move.line"]._read_group(
+                [*base, (location_field, "child_of", store.id)],
+                [location_field, "product_id"],
+                ["quantity_product_uom:sum"],
+            )
+            for location, product, quantity in groups:
+                totals[location, product] += sign * quantity
+        return {key: quantity for key, quantity in totals.items() if quantity}
+
+    @api.model
+    def _counted_quantities(self, store):
+        """(location, product) -> what is physically there: the stocktake's count where
+        one is pending, else the quantity on hand."""
+        totals = defaultdict(float)
+        quants = self.env["stock.quant"].search([("location_id", "child_of", store.id)])
+        for quant in quants:
+            counted = quant.inventory_quantity if quant.inventory_quantity_set else quant.quantity
+            totals[quant.location_id, quant.product_id] += counted
         return {key: quantity for key, quantity in totals.items() if quantity}
 
     @api.model

@@ -73,10 +73,7 @@ class AftersalesServiceJobPart(models.Model):
         if not to_consume:
             return
         to_consume._check_lots()
-        moves = self.env["stock.move"].create(
-            [part._prepare_stock_move_vals() for part in to_consume]
-        )
-        moves._action_confirm()
+        moves = to_consume._aftersales_demand_moves()
         moves._action_assign()
         to_consume._check_availability()
         for part, move in zip(to_consume, moves, strict=True):

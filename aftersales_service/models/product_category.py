@@ -35,3 +35,11 @@ class ProductCategory(models.Model):
                 category.aftersales_part_class = category.parent_id.aftersales_part_class
             elif not category.aftersales_part_class:
                 category.aftersales_part_class = False
+
+    @api.model
+    def _aftersales_class_category(self, part_class):
+        """The top category of a part class (a subcategory inherits it)."""
+        categories = self.search([("aftersales_part_class", "=", part_class)], order="id")
+        return categories.filtered(
+            lambda category: category.parent_id.aftersales_part_class != part_class
+        )[:1]

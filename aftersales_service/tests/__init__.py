@@ -52,6 +52,16 @@ from . import test_aftersales_old_part_reconciliation
 from . import test_aftersales_unit_return
 from . import test_aftersales_unit_return_report
 from . import test_aftersales_unit_return_ui
+from . import test_aftersales_claim_rate
+from . import test_aftersales_quality_warning
+from . import test_aftersales_quality_feedback
+from . import test_aftersales_parts_dealer_return
+from . import test_aftersales_parts_stock_card
+from . import test_aftersales_parts_stocktake
+from . import test_aftersales_parts_reports
+from . import test_aftersales_parts_store
+from . import test_aftersales_parts_store_replenishment
+from . import test_aftersales_parts_store_discontinued
 from . import test_aftersales_parts_order
 from . import test_aftersales_parts_order_deadline
 from . import test_aftersales_parts_order_report

@@ -19,8 +19,8 @@ SECTIONS = {
 EXPECTED_SECTIONS = {
     "clerk": set(SECTIONS),
     "technician": {"service", "claims", "network", "reporting"},
-    "warehouse": {"stores"},
-    "accountant": {"accounting"},
+    "warehouse": {"stores", "reporting"},
+    "accountant": {"accounting", "reporting"},
     "manager": set(SECTIONS),
 }
 

@@ -1,0 +1,118 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+XLSX_REPORT = "aftersales_service.aftersales_quality_feedback_xlsx"
+
+
+class AftersalesQualityFeedback(models.TransientModel):
+    """质量信息反馈表, the monthly quality report to the factory: for a period, the claims
+    by product model (with the cost per unit in service), the fault pareto, the parts
+    and their suppliers, the service points, and the quality warnings raised. Every
+    figure is read from ``aftersales.claim.analysis`` grouped in the database."""
+
+    _name = "aftersales.quality.feedback"
+    _description = "Quality Information Feedback"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date_from = fields.Date(
+        "Period Start", required=True, default=lambda self: self._default_period()[0]
+    )
+    date_to = fields.Date(
+        "Period End", required=True, default=lambda self: self._default_period()[1]
+    )
+    product_tmpl_id = fields.Many2one("product.template", "Product Model")
+
+    @api.model
+    def _default_period(self):
+        today = fields.Date.context_today(self)
+        return self.env["aftersales.claim.settlement"]._month_of(today - relativedelta(months=1))
+
+    @api.constrains("date_from", "date_to")
+    def _check_period(self):
+        for feedback in self:
+            if feedback.date_to < feedback.date_from:
+                raise ValidationError(
+                    _("The period ends before it starts: let it end on or after its start.")
+                )
+
+    def action_export_xlsx(self):
+        return self.env.ref(XLSX_REPORT).report_action(self)
+
+    # ------------------------------------------------------------------
+    # The figures
+    # ------------------------------------------------------------------
+    def _domain(self):
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("fault_date", ">=", self.date_from),
+            ("fault_date", "<=", self.date_to),
+        ]
+        if self.product_tmpl_id:
+            domain.append(("product_tmpl_id", "=", self.product_tmpl_id.id))
+        return domain
+
+    def _grouped(self, groupby, extra=(), order=None):
+        return self.env["aftersales.claim.analysis"]._read_group(
+            [*self._domain(), *extra],
+            groupby,
+            ["claim_count:sum", "quantity:sum", "amount_claimed:sum", "amount_approved:sum"],
+            order=order,
+        )
+
+    def _by_model(self):
+        """[(model, units in service, claims, claimed, approved)], most claims first."""
+        groups = self._grouped(["product_tmpl_id"], order="claim_count:sum desc")
+        models_ = self.env["product.template"].union(*(group[0] for group in groups))
+        units = self.env["aftersales.quality.rule"]._units_in_service(models_)
+        return [
+            (model, units.get(model, 0), claims, claimed, approved)
+            for model, claims, _qty, claimed, approved in groups
+        ]
+
+    def _fault_pareto(self):
+        """[(model, fault, claims, share, cumulative share)], most frequent first."""
+        groups = self._grouped(["product_tmpl_id", "fault_code_id"], order="claim_count:sum desc")
+        total = sum(group[2] for group in groups) or 1
+        rows, cumulative = [], 0
+        for model, fault, claims, *_amounts in groups:
+            cumulative += claims
+            rows.append((model, fault, claims, claims / total, cumulative / total))
+        return rows
+
+    def _parts(self):
+        """[(part, supplier, quantity, approved)], the costliest first."""
+        groups = self._grouped(
+            ["part_id", "supplier_id"],
+            extra=[("line_type", "=", "part")],
+            order="amount_approved:sum desc",
+        )
+        return [
+            (part, supplier, qty, approved) for part, supplier, _c, qty, _cl, approved in groups
+        ]
+
+    def _points(self):
+        """[(point, region, claims, claimed, approved)], most claims first."""
+        groups = self._grouped(["service_point_id", "region_id"], order="claim_count:sum desc")
+        return [
+            (point, region, claims, claimed, approved)
+            for point, region, claims, _qty, claimed, approved in groups
+        ]
+
+    def _warnings(self):
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("raised_on", ">=", fields.Datetime.to_datetime(self.date_from)),
+            ("raised_on", "<", fields.Datetime.to_datetime(self.date_to + relativedelta(days=1))),
+        ]
+        if self.product_tmpl_id:
+            domain.append(("product_tmpl_id", "=", self.product_tmpl_id.id))
+        return self.env["aftersales.quality.warning"].search(domain, order="id")
