@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class SaleOrder(models.Model):
@@ -36,6 +37,26 @@ class SaleOrder(models.Model):
         for order in self:
             partner = order.partner_id.commercial_partner_id
             order.aftersales_is_parts_order = bool(partner.is_dealer or partner.is_service_point)
+
+    @api.constrains("aftersales_is_parts_order", "partner_id")
+    def _check_aftersales_parts_order_kept(self):
+        """A network partner's order leaves payment before goods only by a manager's hand."""
+        if self.env.su or self.env.user.has_group("aftersales_service.group_aftersales_manager"):
+            return
+        for order in self:
+            partner = order.partner_id.commercial_partner_id
+            if not order.aftersales_is_parts_order and (
+                partner.is_dealer or partner.is_service_point
+            ):
+                raise UserError(
+                    _(
+                        "%(partner)s is a dealer or service point of the network: its order "
+                        "%(order)s is a parts order, paid before goods. Only an after-sales "
+                        "manager can make it an ordinary sale.",
+                        partner=partner.name,
+                        order=order.name,
+                    )
+                )
 
     @api.depends("amount_total", "invoice_ids.amount_residual", "invoice_ids.state")
     def _compute_aftersales_amount_missing(self):

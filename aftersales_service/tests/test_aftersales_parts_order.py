@@ -23,6 +23,14 @@ class TestAftersalesPartsOrder(AftersalesPartsOrderCommon):
         self.assertEqual(delivery.state, "assigned")
         self.assertTrue(delivery.aftersales_is_parts_order)
 
+    def test_only_a_manager_makes_a_dealers_order_an_ordinary_sale(self):
+        order = self._order(confirm=False).with_user(self.user_clerk)
+        with self.assertRaisesRegex(UserError, "Only an after-sales manager"):
+            order.aftersales_is_parts_order = False
+            order.flush_recordset()
+        order.with_user(self.user_manager).aftersales_is_parts_order = False
+        self.assertFalse(order.aftersales_is_parts_order)
+
     def test_a_customers_order_is_no_parts_order_and_ships_from_stock(self):
         customer = self.env["res.partner"].create({"name": "王先生"})
         order = self._order(partner=customer)
