@@ -145,6 +145,14 @@
         "security/aftersales_parts_store_security.xml",
         "views/stock_parts_store_views.xml",
         "data/stock_parts_store_data.xml",
+        # parts store: dealer parts orders (配件订单)
+        "data/sale_order_parts_order_data.xml",
+        "views/sale_order_parts_order_views.xml",
+        "views/stock_picking_parts_order_views.xml",
+        "views/res_config_settings_parts_order_views.xml",
+        "wizards/aftersales_parts_release_wizard_views.xml",
+        "report/aftersales_parts_order_report.xml",
+        "report/aftersales_parts_order_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -175,6 +183,8 @@
         "demo/stock_parts_store_demo.xml",
         # quality statistics
         "demo/aftersales_quality_demo.xml",
+        # parts store: dealer parts orders
+        "demo/sale_order_parts_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -157,3 +157,11 @@ from . import res_config_settings_parts_store
 from . import aftersales_discontinued_part
 from . import aftersales_quality_warning_demo
 from . import stock_lot_exchange_risk
+
+# parts store: dealer parts orders (配件订单)
+from . import res_company_parts_order
+from . import res_config_settings_parts_order
+from . import sale_order_parts_order
+from . import sale_order_parts_deadline
+from . import stock_rule_parts_order
+from . import stock_picking_parts_order

@@ -63,3 +63,7 @@ from . import test_aftersales_parts_store
 from . import test_aftersales_parts_store_replenishment
 from . import test_aftersales_parts_store_discontinued
 from . import test_aftersales_exchange_risk
+from . import test_aftersales_parts_order
+from . import test_aftersales_parts_order_deadline
+from . import test_aftersales_parts_order_report
+from . import test_aftersales_parts_order_demo

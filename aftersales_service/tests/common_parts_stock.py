@@ -63,10 +63,13 @@ class AftersalesPartsStockCommon(AftersalesCommon):
 
     def _sell_and_deliver(self, lines, partner=None):
         """A confirmed sale order of ``lines`` [(product, quantity, price)] to the dealer,
-        its delivery validated by the warehouse."""
+        its delivery validated by the warehouse. Not flagged as a parts order: it ships
+        from the warehouse's stock, where these tests receive the parts, without waiting
+        for the payment (test_aftersales_parts_order* cover parts orders)."""
         order = self.env["sale.order"].create(
             {
                 "partner_id": (partner or self.dealer).id,
+                "aftersales_is_parts_order": False,
                 "pricelist_id": self.pricelist.id,
                 "order_line": [
                     Command.create(

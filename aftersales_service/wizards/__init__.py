@@ -6,3 +6,4 @@ from . import aftersales_quality_feedback
 from . import stock_return_picking_dealer
 from . import aftersales_stocktake
 from . import aftersales_parts_report_export
+from . import aftersales_parts_release_wizard
