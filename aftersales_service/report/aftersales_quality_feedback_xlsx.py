@@ -34,6 +34,7 @@ class AftersalesQualityFeedbackXlsx(models.AbstractModel):
         self._sheet_models(workbook, feedback, formats)
         self._sheet_faults(workbook, feedback, formats)
         self._sheet_parts(workbook, feedback, formats)
+        self._sheet_suppliers(workbook, feedback, formats)
         self._sheet_points(workbook, feedback, formats)
         self._sheet_warnings(workbook, feedback, formats)
 
@@ -136,6 +137,25 @@ class AftersalesQualityFeedbackXlsx(models.AbstractModel):
             quantity, approved = quantity + qty, approved + amount
             row += 1
         self._write_row(sheet, row, [_("Total"), "", quantity, approved], fmt)
+
+    def _sheet_suppliers(self, workbook, feedback, formats):
+        headers = [
+            _("Supplier"),
+            _("Failed Parts"),
+            _("Approved"),
+            _("Recoverable"),
+            _("Accepted by the Supplier"),
+        ]
+        sheet = self._start_sheet(
+            workbook, feedback, _("Supplier Quality"), headers, formats, [30, 12, 14, 14, 18]
+        )
+        fmt = [None, formats["rate"]] + [formats["money"]] * 3
+        row, totals = HEADER_ROW + 1, [0.0] * 4
+        for supplier, *figures in feedback._suppliers():
+            self._write_row(sheet, row, [supplier.name, *figures], fmt)
+            totals = [t + v for t, v in zip(totals, figures, strict=True)]
+            row += 1
+        self._write_row(sheet, row, [_("Total"), *totals], [formats["bold"], *fmt[1:]])
 
     def _sheet_points(self, workbook, feedback, formats):
         headers = [_("Service Point"), _("Region"), _("Claims"), _("Claimed"), _("Approved")]

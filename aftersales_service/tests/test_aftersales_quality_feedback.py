@@ -146,6 +146,7 @@ class TestAftersalesQualityFeedback(AftersalesCommon):
                 "By Model",
                 "Fault Pareto",
                 "Parts and Suppliers",
+                "Supplier Quality",
                 "Service Points",
                 "Quality Warnings",
             ],
@@ -174,6 +175,15 @@ class TestAftersalesQualityFeedback(AftersalesCommon):
                 ["Feedback heater", "Heater maker", 3.0, 120.0],
                 ["Feedback motor", "Motor maker", 1.0, 0.0],
                 ["Total", None, 4.0, 120.0],
+            ],
+        )
+        suppliers = self._rows(sheets["Supplier Quality"])
+        self.assertEqual(
+            suppliers,
+            [
+                ["Heater maker", 3.0, 120.0, 0.0, 0.0],
+                ["Motor maker", 1.0, 0.0, 0.0, 0.0],
+                ["Total", 4.0, 120.0, 0.0, 0.0],
             ],
         )
         points = self._rows(sheets["Service Points"])

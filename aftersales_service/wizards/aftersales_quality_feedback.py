@@ -1,5 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
@@ -104,6 +106,42 @@ class AftersalesQualityFeedback(models.TransientModel):
         return [
             (point, region, claims, claimed, approved)
             for point, region, claims, _qty, claimed, approved in groups
+        ]
+
+    def _suppliers(self):
+        """[(supplier, part quantity, approved, recoverable, accepted)]: what the suppliers'
+        parts cost in the claims of the period, and what their recoveries of the period
+        claim back and were accepted."""
+        self.ensure_one()
+        costs = {
+            supplier: (qty, approved)
+            for supplier, _c, qty, _cl, approved in self._grouped(
+                ["supplier_id"], extra=[("line_type", "=", "part"), ("supplier_id", "!=", False)]
+            )
+        }
+        recovered = defaultdict(lambda: (0.0, 0.0))
+        for recovery, amount, accepted in (
+            self.env["aftersales.supplier.recovery.line"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("recovery_id.period_start", "<=", self.date_to),
+                    ("recovery_id.period_end", ">=", self.date_from),
+                    ("recovery_id.state", "!=", "cancel"),
+                ],
+                ["recovery_id"],
+                ["amount:sum", "amount_accepted:sum"],
+            )
+        ):
+            total, total_accepted = recovered[recovery.partner_id]
+            recovered[recovery.partner_id] = (total + amount, total_accepted + accepted)
+        suppliers = sorted(
+            set(costs) | set(recovered), key=lambda supplier: -costs.get(supplier, (0, 0))[1]
+        )
+        return [
+            (supplier, *costs.get(supplier, (0.0, 0.0)), *recovered.get(supplier, (0.0, 0.0)))
+            for supplier in suppliers
         ]
 
     def _warnings(self):
