@@ -59,6 +59,9 @@ class AftersalesQualityWarning(models.Model):
         rules = self.env["aftersales.quality.rule"].search(
             [("company_id", "=", self.env.company.id)]
         )
+        rules.filtered(lambda rule: not rule.user_id).user_id = self.env.ref(
+            "aftersales_service.user_technician_demo"
+        )
         return self._scan(rules)
 
     def _demo_units(self, rng, today):

@@ -30,7 +30,8 @@ class TestAftersalesPartsOrderDemo(TransactionCase):
         )
         self.assertEqual(delivery.aftersales_amount_missing, unpaid.amount_total)
         warehouse_user = self.env.ref("aftersales_service.user_warehouse_demo")
-        with self.assertRaisesRegex(UserError, "is missing"):
+        # the demo's warehouse works in Chinese: 尚欠 = is missing
+        with self.assertRaisesRegex(UserError, "尚欠"):
             delivery.with_user(warehouse_user).with_context(skip_sms=True).button_validate()
 
         delivered = self._demo("delivered")
