@@ -45,7 +45,8 @@ class AftersalesQualityFeedbackXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(name[:31])
         for column, width in enumerate(widths):
             sheet.set_column(column, column, width)
-        sheet.write(0, 0, f"{_('Quality Information Feedback')} · {name}", formats["title"])
+        title = _("Quality Information Feedback")
+        sheet.write(0, 0, f"{title} · {name}", formats["title"])
         period = _(
             "Period: %(start)s – %(end)s",
             start=feedback.date_from.isoformat(),
