@@ -165,3 +165,4 @@ from . import sale_order_parts_order
 from . import sale_order_parts_deadline
 from . import stock_rule_parts_order
 from . import stock_picking_parts_order
+from . import aftersales_period_mixin

@@ -1,9 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 
 PDF_REPORT = "aftersales_service.aftersales_dealer_statement_report"
 XLSX_REPORT = "aftersales_service.aftersales_dealer_statement_xlsx"
@@ -17,6 +15,7 @@ class AftersalesDealerStatement(models.TransientModel):
     reasons, the required deposit and the shortfall."""
 
     _name = "aftersales.dealer.statement"
+    _inherit = ["aftersales.period.mixin"]
     _description = "Dealer Statement"
 
     company_id = fields.Many2one(
@@ -35,25 +34,6 @@ class AftersalesDealerStatement(models.TransientModel):
         required=True,
         domain="[('is_company', '=', True)]",
     )
-    date_from = fields.Date(
-        "Period Start", required=True, default=lambda self: self._default_period()[0]
-    )
-    date_to = fields.Date(
-        "Period End", required=True, default=lambda self: self._default_period()[1]
-    )
-
-    @api.model
-    def _default_period(self):
-        today = fields.Date.context_today(self)
-        return self.env["aftersales.claim.settlement"]._month_of(today - relativedelta(months=1))
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for statement in self:
-            if statement.date_to < statement.date_from:
-                raise ValidationError(
-                    _("The statement ends before it starts: let it end on or after its start.")
-                )
 
     def _move_line_domain(self):
         self.ensure_one()

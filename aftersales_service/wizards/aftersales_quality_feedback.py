@@ -4,8 +4,7 @@ from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 XLSX_REPORT = "aftersales_service.aftersales_quality_feedback_xlsx"
 
@@ -17,32 +16,14 @@ class AftersalesQualityFeedback(models.TransientModel):
     figure is read from ``aftersales.claim.analysis`` grouped in the database."""
 
     _name = "aftersales.quality.feedback"
+    _inherit = ["aftersales.period.mixin"]
     _description = "Quality Information Feedback"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    date_from = fields.Date(
-        "Period Start", required=True, default=lambda self: self._default_period()[0]
-    )
-    date_to = fields.Date(
-        "Period End", required=True, default=lambda self: self._default_period()[1]
-    )
     product_tmpl_id = fields.Many2one("product.template", "Product Model")
-
-    @api.model
-    def _default_period(self):
-        today = fields.Date.context_today(self)
-        return self.env["aftersales.claim.settlement"]._month_of(today - relativedelta(months=1))
-
-    @api.constrains("date_from", "date_to")
-    def _check_period(self):
-        for feedback in self:
-            if feedback.date_to < feedback.date_from:
-                raise ValidationError(
-                    _("The period ends before it starts: let it end on or after its start.")
-                )
 
     def action_export_xlsx(self):
         return self.env.ref(XLSX_REPORT).report_action(self)
