@@ -25,6 +25,7 @@
         "rating",
         "web_hierarchy",
         "report_xlsx",
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/aftersales_security.xml",
@@ -134,6 +135,7 @@
         "data/aftersales_quality_rule_data.xml",
         "views/aftersales_quality_warning_views.xml",
         "views/aftersales_claim_analysis_views.xml",
+        "data/aftersales_quality_dashboard_data.xml",
         # parts store: dealer returns, stocktake, 账物卡, reports
         "data/product_freight_data.xml",
         "views/stock_picking_dealer_return_views.xml",

@@ -229,3 +229,16 @@ class TestAftersalesQualityDemo(AftersalesCommon):
         rates = self.env["aftersales.claim.rate"].search([("product_tmpl_id", "=", dszf50.id)])
         self.assertGreaterEqual(sum(rates.mapped("units")), 360)
         self.assertTrue(any(rate.rate_mis3 for rate in rates))
+
+    def test_the_quality_dashboard_reads_real_fields_and_opens_for_the_clerk(self):
+        dashboard = self.env.ref("aftersales_service.spreadsheet_dashboard_aftersales_quality")
+        dashboard._check_spreadsheet_data()  # every model, field and menu it names exists
+        self.user_clerk.lang = "zh_CN"
+        data = dashboard.with_user(self.user_clerk).get_readonly_dashboard()
+        self.assertIn("snapshot", data)
+        self.assertIn(
+            dashboard, self.env["spreadsheet.dashboard"].with_user(self.user_clerk).search([])
+        )
+        self.assertNotIn(
+            dashboard, self.env["spreadsheet.dashboard"].with_user(self.user_warehouse).search([])
+        )
