@@ -48,3 +48,7 @@ say "Claims: 10,000 submitted in one call, their old parts returned and received
 say "Settlement: approved claims settled and posted beside Odoo's same entries (rolled back;" \
   "5,000 lines, AFTERSALES_BENCH_FULL=1: 100,000 of 2,000 dealers)"
 "${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_settlement.py"
+
+say "Quality reports: a year of claims exported as 质量信息反馈表 and 千台索赔率 XLSX (rolled back;" \
+  "100,000 claim lines, AFTERSALES_BENCH_FULL=1: 1,000,000)"
+"${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_quality.py"
