@@ -123,7 +123,7 @@ class ResPartner(models.Model):
     # Computes
     # ------------------------------------------------------------------
 
-    @api.depends_context("aftersales_kpi_date_from")
+    @api.depends_context("aftersales_kpi_date_from", "aftersales_kpi_date_to")
     def _compute_aftersales_kpis(self):
         """All the KPIs of all the partners in ``self`` with one ``_read_group`` on
         the service requests and one on the service jobs, whatever their number."""
@@ -152,13 +152,23 @@ class ResPartner(models.Model):
             return fields.Datetime.to_datetime(date_from)
         return fields.Datetime.now() - timedelta(days=KPI_PERIOD_DAYS)
 
+    def _aftersales_kpi_until(self, field_name):
+        """The end of the KPI period (exclusive, naive UTC) when the context key
+        ``aftersales_kpi_date_to`` sets one: a report of a past month; else none (now)."""
+        date_to = self.env.context.get("aftersales_kpi_date_to")
+        return [(field_name, "<", fields.Datetime.to_datetime(date_to))] if date_to else []
+
     def _aftersales_kpi_ticket_stats(self, point_ids, date_from):
         """Counts and sums of the service requests per service point id."""
         stats = defaultdict(Counter)
         if not point_ids:
             return stats
         groups = self.env["helpdesk.ticket"]._read_group(
-            [("service_point_id", "in", point_ids), ("reported_at", ">=", date_from)],
+            [
+                ("service_point_id", "in", point_ids),
+                ("reported_at", ">=", date_from),
+                *self._aftersales_kpi_until("reported_at"),
+            ],
             groupby=[
                 "service_point_id",
                 "request_type",
@@ -212,6 +222,7 @@ class ResPartner(models.Model):
                 ("service_point_id", "in", point_ids),
                 ("state", "in", ["done", "called_back"]),
                 ("checkout_at", ">=", date_from),
+                *self._aftersales_kpi_until("checkout_at"),
             ],
             groupby=[
                 "service_point_id",

@@ -159,19 +159,46 @@ class AftersalesQualityFeedbackXlsx(models.AbstractModel):
         self._write_row(sheet, row, [_("Total"), *totals], [formats["bold"], *fmt[1:]])
 
     def _sheet_points(self, workbook, feedback, formats):
-        headers = [_("Service Point"), _("Region"), _("Claims"), _("Claimed"), _("Approved")]
+        """Claims and money of each point, beside its service KPIs over the period."""
+        headers = [
+            _("Service Point"),
+            _("Region"),
+            _("Claims"),
+            _("Claimed"),
+            _("Approved"),
+            _("Service Requests"),
+            _("Callback On-Time Rate (%)"),
+            _("On-Site On-Time Rate (%)"),
+            _("First-Time Fix Rate (%)"),
+            _("Complaint Rate (%)"),
+            _("Average Satisfaction"),
+        ]
         sheet = self._start_sheet(
-            workbook, feedback, _("Service Points"), headers, formats, [30, 20, 10, 14, 14]
+            workbook,
+            feedback,
+            _("Service Points"),
+            headers,
+            formats,
+            [30, 20, 10, 14, 14, 12, 14, 14, 14, 14, 12],
         )
-        fmt = [None, None, formats["count"], formats["money"], formats["money"]]
+        fmt = [None, None, formats["count"], formats["money"], formats["money"], formats["count"]]
+        fmt += [formats["rate"]] * 5
         row, totals = HEADER_ROW + 1, [0, 0.0, 0.0]
         for point, region, claims, claimed, approved in feedback._points():
+            kpis = [
+                point.kpi_request_count,
+                point.kpi_callback_on_time_rate,
+                point.kpi_onsite_on_time_rate,
+                point.kpi_first_time_fix_rate,
+                point.kpi_complaint_rate,
+                point.kpi_avg_satisfaction,
+            ]
             self._write_row(
-                sheet, row, [point.name, region.display_name, claims, claimed, approved], fmt
+                sheet, row, [point.name, region.display_name, claims, claimed, approved, *kpis], fmt
             )
             totals = [t + v for t, v in zip(totals, (claims, claimed, approved), strict=True)]
             row += 1
-        self._write_row(sheet, row, [_("Total"), "", *totals], fmt)
+        self._write_row(sheet, row, [_("Total"), "", *totals], fmt[:5])
 
     def _sheet_warnings(self, workbook, feedback, formats):
         headers = [

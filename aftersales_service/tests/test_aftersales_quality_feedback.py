@@ -187,9 +187,22 @@ class TestAftersalesQualityFeedback(AftersalesCommon):
             ],
         )
         points = self._rows(sheets["Service Points"])
-        self.assertEqual(points[0][0::2], ["Feedback north point", 3, 130.0])
-        self.assertEqual(points[1][0::2], ["Feedback south point", 1, 80.0])
-        self.assertEqual(points[2][2:], [4, 410.0, 210.0])
+        self.assertEqual(
+            [cell.value for cell in sheets["Service Points"][4]][5:],
+            [
+                "Service Requests",
+                "Callback On-Time Rate (%)",
+                "On-Site On-Time Rate (%)",
+                "First-Time Fix Rate (%)",
+                "Complaint Rate (%)",
+                "Average Satisfaction",
+            ],
+        )
+        # the planted points took no request in the period: their KPIs are zero
+        self.assertEqual(points[0][5:], [0, 0.0, 0.0, 0.0, 0.0, 0.0])
+        self.assertEqual(points[0][0:5:2], ["Feedback north point", 3, 130.0])
+        self.assertEqual(points[1][0:5:2], ["Feedback south point", 1, 80.0])
+        self.assertEqual(points[2][2:5], [4, 410.0, 210.0])
 
     def test_the_warnings_raised_in_the_period(self):
         rule = self.env["aftersales.quality.rule"].create(

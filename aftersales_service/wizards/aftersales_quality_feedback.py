@@ -82,10 +82,15 @@ class AftersalesQualityFeedback(models.TransientModel):
         ]
 
     def _points(self):
-        """[(point, region, claims, claimed, approved)], most claims first."""
+        """[(point, region, claims, claimed, approved)], most claims first; the points
+        carry their service KPIs over the same period (``kpi_*`` fields)."""
         groups = self._grouped(["service_point_id", "region_id"], order="claim_count:sum desc")
+        period = {
+            "aftersales_kpi_date_from": self.date_from,
+            "aftersales_kpi_date_to": self.date_to + relativedelta(days=1),
+        }
         return [
-            (point, region, claims, claimed, approved)
+            (point.with_context(**period), region, claims, claimed, approved)
             for point, region, claims, _qty, claimed, approved in groups
         ]
 
