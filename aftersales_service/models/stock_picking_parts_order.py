@@ -74,6 +74,28 @@ class StockPicking(models.Model):
         self._aftersales_check_parts_order_deliveries()
         return super()._action_done()
 
+    def _create_backorder(self, backorder_moves=None):
+        """The rest of a released delivery stays released: the manager let the order's
+        goods go, not only what was on hand that day."""
+        backorders = super()._create_backorder(backorder_moves=backorder_moves)
+        for backorder in backorders.filtered("backorder_id.aftersales_released"):
+            released = backorder.backorder_id
+            backorder.write(
+                {
+                    "aftersales_released": True,
+                    "aftersales_release_reason": released.aftersales_release_reason,
+                    "aftersales_released_by_id": released.aftersales_released_by_id.id,
+                }
+            )
+            backorder.message_post(
+                body=_(
+                    "Released with %(delivery)s: %(reason)s",
+                    delivery=released.name,
+                    reason=released.aftersales_release_reason,
+                )
+            )
+        return backorders
+
     def _aftersales_is_parts_order_delivery(self):
         self.ensure_one()
         return self.picking_type_code == "outgoing" and bool(

@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form
 from odoo.tools.safe_eval import safe_eval
 
 from .common_parts_order import AftersalesPartsOrderCommon
@@ -142,6 +143,27 @@ class TestAftersalesPartsOrder(AftersalesPartsOrderCommon):
         # nothing left to release
         with self.assertRaises(UserError):
             delivery._aftersales_release("again")
+
+    def test_the_rest_of_a_released_delivery_stays_released(self):
+        order = self._order(qty=3)
+        delivery = order.picking_ids
+        delivery.with_user(self.user_manager)._aftersales_release("Pays at month end")
+        delivery.move_ids.quantity = 1
+        action = self._validate(delivery)
+        backorder_wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.user_warehouse)
+            .with_context(**action["context"])
+        ).save()
+        backorder_wizard.process()
+        rest = order.picking_ids - delivery
+        self.assertEqual(delivery.state, "done")
+        self.assertEqual(rest.move_ids.product_uom_qty, 2)
+        self.assertTrue(rest.aftersales_released)
+        self.assertEqual(rest.aftersales_released_by_id, self.user_manager)
+        self.assertIn("Pays at month end", rest.message_ids[0].body)
+        self._validate(rest)
+        self.assertEqual(rest.state, "done")
 
     def test_a_clerk_cannot_release(self):
         delivery = self._order().picking_ids
