@@ -146,12 +146,13 @@ class AftersalesQualityFeedbackXlsx(models.AbstractModel):
             _("Approved"),
             _("Recoverable"),
             _("Accepted by the Supplier"),
+            _("Old Parts Returned"),
         ]
         sheet = self._start_sheet(
-            workbook, feedback, _("Supplier Quality"), headers, formats, [30, 12, 14, 14, 18]
+            workbook, feedback, _("Supplier Quality"), headers, formats, [30, 12, 14, 14, 18, 14]
         )
-        fmt = [None, formats["rate"]] + [formats["money"]] * 3
-        row, totals = HEADER_ROW + 1, [0.0] * 4
+        fmt = [None, formats["rate"]] + [formats["money"]] * 3 + [formats["rate"]]
+        row, totals = HEADER_ROW + 1, [0.0] * 5
         for supplier, *figures in feedback._suppliers():
             self._write_row(sheet, row, [supplier.name, *figures], fmt)
             totals = [t + v for t, v in zip(totals, figures, strict=True)]

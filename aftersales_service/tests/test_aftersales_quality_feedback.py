@@ -181,9 +181,9 @@ class TestAftersalesQualityFeedback(AftersalesCommon):
         self.assertEqual(
             suppliers,
             [
-                ["Heater maker", 3.0, 120.0, 0.0, 0.0],
-                ["Motor maker", 1.0, 0.0, 0.0, 0.0],
-                ["Total", 4.0, 120.0, 0.0, 0.0],
+                ["Heater maker", 3.0, 120.0, 0.0, 0.0, 0.0],
+                ["Motor maker", 1.0, 0.0, 0.0, 0.0, 0.0],
+                ["Total", 4.0, 120.0, 0.0, 0.0, 0.0],
             ],
         )
         points = self._rows(sheets["Service Points"])

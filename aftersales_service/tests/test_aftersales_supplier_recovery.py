@@ -224,3 +224,16 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertEqual(line.travel_amount, 30)
         self.assertEqual(line.amount, 940)
         self.assertIn("50", line.explanation)
+
+    def test_the_quality_feedback_shows_what_the_supplier_cost_and_gave_back(self):
+        claim = self._supplier_claim()
+        claim.repair_start = date(2025, 1, 15)
+        recovery = self._recover().with_user(self.user_accountant)
+        recovery.action_send()
+        recovery.action_accept()
+        feedback = self.env["aftersales.quality.feedback"].create(
+            {"date_from": date(2025, 1, 1), "date_to": date(2025, 1, 31)}
+        )
+        # the element failed once and cost 500 in the claim; the recovery claims 910 back
+        # (no old part came back in this claim: nothing shipped back yet)
+        self.assertEqual(feedback._suppliers(), [(self.supplier, 1.0, 500.0, 910.0, 910.0, 0.0)])

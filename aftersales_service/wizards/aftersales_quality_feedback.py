@@ -95,9 +95,10 @@ class AftersalesQualityFeedback(models.TransientModel):
         ]
 
     def _suppliers(self):
-        """[(supplier, part quantity, approved, recoverable, accepted)]: what the suppliers'
-        parts cost in the claims of the period, and what their recoveries of the period
-        claim back and were accepted."""
+        """[(supplier, part quantity, approved, recoverable, accepted, parts returned)]:
+        what the suppliers' parts cost in the claims of the period, what their recoveries
+        of the period claim back and were accepted, and the old parts shipped back to them
+        (the recoveries' done returns)."""
         self.ensure_one()
         costs = {
             supplier: (qty, approved)
@@ -105,8 +106,8 @@ class AftersalesQualityFeedback(models.TransientModel):
                 ["supplier_id"], extra=[("line_type", "=", "part"), ("supplier_id", "!=", False)]
             )
         }
-        recovered = defaultdict(lambda: (0.0, 0.0))
-        for recovery, amount, accepted in (
+        recovered = defaultdict(lambda: [0.0, 0.0, 0.0])
+        groups = (
             self.env["aftersales.supplier.recovery.line"]
             .sudo()
             ._read_group(
@@ -119,14 +120,28 @@ class AftersalesQualityFeedback(models.TransientModel):
                 ["recovery_id"],
                 ["amount:sum", "amount_accepted:sum"],
             )
+        )
+        for recovery, amount, accepted in groups:
+            totals = recovered[recovery.partner_id]
+            totals[0] += amount
+            totals[1] += accepted
+        recoveries = self.env["aftersales.supplier.recovery"].union(*(g[0] for g in groups))
+        supplier_of = {recovery.picking_id: recovery.partner_id for recovery in recoveries}
+        for picking, quantity in (
+            self.env["stock.move"]
+            .sudo()
+            ._read_group(
+                [("picking_id", "in", recoveries.picking_id.ids), ("state", "=", "done")],
+                ["picking_id"],
+                ["quantity:sum"],
+            )
         ):
-            total, total_accepted = recovered[recovery.partner_id]
-            recovered[recovery.partner_id] = (total + amount, total_accepted + accepted)
+            recovered[supplier_of[picking]][2] += quantity
         suppliers = sorted(
             set(costs) | set(recovered), key=lambda supplier: -costs.get(supplier, (0, 0))[1]
         )
         return [
-            (supplier, *costs.get(supplier, (0.0, 0.0)), *recovered.get(supplier, (0.0, 0.0)))
+            (supplier, *costs.get(supplier, (0.0, 0.0)), *recovered.get(supplier, (0.0,) * 3))
             for supplier in suppliers
         ]
 
