@@ -134,15 +134,25 @@ class AftersalesClaimRate(models.Model):
     # ------------------------------------------------------------------
     def _rates(self, domain, groupby=()):
         """Claims per 1,000 at each MIS over the cohorts of ``domain`` grouped by ``groupby``:
-        a ratio of the sums, over the cohorts old enough for that MIS only."""
-        result = {}
-        for n in MIS_STEPS:
-            groups = self._read_group(
-                [*domain, ("months_observed", ">=", n)],
-                list(groupby),
-                ["units:sum", f"claimed_mis{n}:sum"],
-            )
-            for *keys, units, claimed in groups:
-                row = result.setdefault(tuple(keys), {})
-                row[n] = tools.float_round(claimed * 1000.0 / units, 2) if units else None
-        return result
+        a ratio of the sums, over the cohorts old enough for that MIS only. One read of the
+        view, by ``groupby`` and the months observed; the sums per MIS are added here."""
+        claimed_fields = [f"claimed_mis{n}:sum" for n in MIS_STEPS]
+        sums = {}
+        width = len(groupby)
+        for group in self._read_group(
+            domain, [*groupby, "months_observed"], ["units:sum", *claimed_fields]
+        ):
+            keys, (observed, units, *claimed) = group[:width], group[width:]
+            row = sums.setdefault(tuple(keys), {n: [0, 0] for n in MIS_STEPS})
+            for n, count in zip(MIS_STEPS, claimed, strict=True):
+                if observed >= n:
+                    row[n][0] += units
+                    row[n][1] += count
+        return {
+            keys: {
+                n: tools.float_round(count * 1000.0 / units, 2)
+                for n, (units, count) in row.items()
+                if units
+            }
+            for keys, row in sums.items()
+        }
