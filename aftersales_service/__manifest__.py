@@ -155,6 +155,9 @@
         "wizards/aftersales_parts_release_wizard_views.xml",
         "report/aftersales_parts_order_report.xml",
         "report/aftersales_parts_order_templates.xml",
+        # dealer portal
+        "security/aftersales_portal_security.xml",
+        "views/aftersales_portal_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -187,6 +190,8 @@
         "demo/aftersales_quality_demo.xml",
         # parts store: dealer parts orders
         "demo/sale_order_parts_demo.xml",
+        # dealer portal
+        "demo/res_users_portal_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

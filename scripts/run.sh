@@ -29,6 +29,7 @@ cat <<MSG
 
   Logins (password = login):  admin   clerk 客服   technician 三包技术员
                               warehouse 仓库   accountant 财务   manager 售后经理
+  Dealer portal (/my):        hangzhou 杭州服务站   ningbo 宁波服务站
 
   Stop with Ctrl-C; 'make stop' also stops the project's PostgreSQL.
 

@@ -1,0 +1,50 @@
+# Copyright 2026 aftersales_service authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""How the dealer portal reaches a record, in one place.
+
+Portal users only *read* the addon's models (ACL read, record rules on their commercial
+partner). Everything they change goes through a ``_portal_*`` method of the model that first
+checks, as the portal user, that the record is theirs (:meth:`_portal_sudo`), then checks the
+state and writes only the values it names, as superuser, with the portal user as the author of
+the chatter message.
+"""
+
+import re
+
+from odoo import _, models
+from odoo.exceptions import AccessError
+
+MASK = "****"
+
+
+def mask_phone(value):
+    """138****5678: the first three and the last four digits of a phone number."""
+    if not value:
+        return ""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) <= 7:
+        return digits[:1] + MASK
+    return digits[:3] + MASK + digits[-4:]
+
+
+def mask_text(value, keep=1):
+    """张** / 浙江省杭州市****: the first characters of a name or an address."""
+    if not value:
+        return ""
+    return value[:keep] + MASK
+
+
+class AftersalesPortalMixin(models.AbstractModel):
+    _name = "aftersales.portal.mixin"
+    _description = "Dealer Portal Access"
+
+    def _portal_sudo(self):
+        """These records as superuser, once the current user may read them.
+
+        Raises AccessError (record rules) when they belong to another dealer or do not exist.
+        """
+        records = self.exists()
+        if len(records) != len(self):
+            raise AccessError(_("This document does not exist or is not yours."))
+        records.check_access("read")
+        return records.sudo()
