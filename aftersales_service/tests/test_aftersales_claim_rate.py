@@ -1,6 +1,8 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
 import io
+import json
 
 import openpyxl
 from dateutil.relativedelta import relativedelta
@@ -99,6 +101,29 @@ class TestAftersalesClaimRate(AftersalesCommon):
         self.assertEqual(model_rates[1], 133.33)
         self.assertEqual(model_rates[3], 300.0)
         self.assertEqual(model_rates[24], 400.0)
+
+    def test_the_dashboard_trend_reads_the_same_rate_as_the_reports(self):
+        """The 售后质量 dashboard's trend divides two sums of its pivot in the spreadsheet:
+        its pivot must take the cohorts and figures the reports' MIS 3 rate takes."""
+        dashboard = self.env.ref("aftersales_service.spreadsheet_dashboard_aftersales_quality")
+        spreadsheet = json.loads(base64.b64decode(dashboard.spreadsheet_binary_data))
+        pivot = next(
+            p for p in spreadsheet["pivots"].values() if p["model"] == "aftersales.claim.rate"
+        )
+        self.assertEqual(pivot["rows"], [{"fieldName": "sale_month", "granularity": "month"}])
+        domain = [*pivot["domain"], ("product_tmpl_id", "=", self.washer.product_tmpl_id.id)]
+        measures = [f"{m['fieldName']}:sum" for m in pivot["measures"]]
+        rates = self.env["aftersales.claim.rate"]._rates(domain[-1:], ["sale_month:month"])
+        groups = self.env["aftersales.claim.rate"]._read_group(
+            domain, ["sale_month:month"], measures
+        )
+        # only the old month is 3 months old: 3 of its 10 units claimed by MIS 3
+        self.assertEqual([month for month, *_sums in groups], [self.old_month])
+        for month, units, claimed in groups:
+            self.assertEqual(round(claimed / units * 1000, 2), rates[(month,)][3])
+        self.assertEqual(rates[(self.old_month,)][3], 300.0)
+        data_cells = spreadsheet["sheets"][1]["cells"]
+        self.assertEqual(data_cells["D12"]["content"], '=IFERROR(ROUND(C12/B12*1000,2),"")')
 
     def test_the_rate_follows_a_claim_thrown_out_later(self):
         claim = self.env["aftersales.claim"].search([("lot_id", "=", self.old_units[0].id)])
