@@ -38,6 +38,29 @@ class TestAftersalesExchangeRisk(WarrantyCommon):
         ours = self.once | self.twice | self.two_faults | self.never | self.old | self.in_repair
         self.assertEqual(risk & ours, self.once | self.twice | self.two_faults)
 
+    def test_family_car_serious_and_any_problem_counters(self):
+        """Family car 2021: exchange after 2 repairs of a serious fault, or 4 of any same
+        problem: at risk one short of either, not before."""
+        today = fields.Date.context_today(self.env["res.users"])
+        sold, day = today - timedelta(days=60), today - timedelta(days=30)
+        serious_once = self._unit(self.car, sold)
+        self._repair(serious_once, day, day, fault_key="BRAKE", serious=True)
+        minor_twice = self._unit(self.car, sold)
+        for offset in (0, 1):
+            self._repair(minor_twice, day + timedelta(offset), day + timedelta(offset))
+        minor_thrice = self._unit(self.car, sold)
+        for offset in (0, 1, 2):
+            self._repair(minor_thrice, day + timedelta(offset), day + timedelta(offset))
+        minor_three_faults = self._unit(self.car, sold)
+        for key in ("F1", "F2", "F3"):
+            self._repair(minor_three_faults, day, day, fault_key=key)
+        self.assertEqual(serious_once.warranty_policy_id, self.policy_car)
+        risk = self.env["stock.lot"]._aftersales_exchange_risk()
+        cars = serious_once | minor_twice | minor_thrice | minor_three_faults
+        # one serious repair: one from the serious rule; three minor of one problem: one
+        # from the any-problem rule; two minor, or three different ones: not yet
+        self.assertEqual(risk & cars, serious_once | minor_thrice)
+
     def test_the_menu_opens_the_list(self):
         action = (
             self.env["stock.lot"].with_user(self.user_technician).action_aftersales_exchange_risk()

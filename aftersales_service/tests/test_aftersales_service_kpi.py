@@ -280,6 +280,22 @@ class TestAftersalesServiceKpi(AftersalesServiceCommon):
         self.assertEqual(point_a["kpi_first_time_fix_rate"], 50.0, "jobs 2 and 3 checked out")
         self.assertEqual(point_b["kpi_request_count"], 2)
 
+    def test_kpi_period_end(self):
+        """``aftersales_kpi_date_to`` ends the period (exclusive): a past month's report
+        leaves out what came after it."""
+        self._create_scenario()
+        with freeze_time(utc("2026-03-31 12:00")):
+            kpis = self._kpis(
+                self.point_a | self.point_b,
+                aftersales_kpi_date_from="2026-03-01",
+                aftersales_kpi_date_to=utc("2026-03-04 00:00"),
+            )
+        point_a, point_b = kpis[self.point_a], kpis[self.point_b]
+        self.assertEqual(point_a["kpi_request_count"], 3, "A1, A2, A3 before the 4th")
+        self.assertEqual(point_a["kpi_first_time_fix_rate"], 100.0, "only job 1 checked out")
+        self.assertEqual(point_b["kpi_request_count"], 0, "B1 and B2 came on the 4th and 5th")
+        self.assertEqual(point_b["kpi_first_time_fix_rate"], 0.0)
+
     def test_point_without_activity_has_no_data_not_zero(self):
         idle = self.env["res.partner"].create(
             {"name": "Test idle point", "is_company": True, "is_service_point": True}
