@@ -1,5 +1,6 @@
 # shared
 from . import aftersales_portal_mixin
+from . import aftersales_state_guard
 from . import aftersales_numbered_mixin
 from . import mail_thread_batch_log
 from . import ir_actions_report

@@ -43,7 +43,12 @@ class AftersalesDepositMove(models.Model):
 
     _name = "aftersales.deposit.move"
     _description = "Deposit Movement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.numbered.mixin",
+        "aftersales.state.guard",
+    ]
     _aftersales_sequence_code = "aftersales.deposit.move"
     _order = "date desc, id desc"
     _check_company_auto = True
@@ -268,19 +273,6 @@ class AftersalesDepositMove(models.Model):
     def _ensure_group(self, group, message):
         if not self.env.user.has_group(group):
             raise AccessError(message)
-
-    def _ensure_state(self, states, verb):
-        blocked = self.filtered(lambda move: move.state not in states)
-        if blocked:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "%(moves)s cannot be %(verb)s: it is %(state)s.",
-                    moves=", ".join(blocked.mapped("name")),
-                    verb=verb,
-                    state=labels[blocked[0].state],
-                )
-            )
 
     def action_view_accounting(self):
         self.ensure_one()

@@ -30,7 +30,12 @@ class AftersalesQualityWarning(models.Model):
 
     _name = "aftersales.quality.warning"
     _description = "Quality Warning"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.numbered.mixin",
+        "aftersales.state.guard",
+    ]
     _aftersales_sequence_code = "aftersales.quality.warning"
     _order = "id desc"
     _check_company_auto = True
@@ -103,18 +108,6 @@ class AftersalesQualityWarning(models.Model):
     # ------------------------------------------------------------------
     # The flow
     # ------------------------------------------------------------------
-    def _ensure_state(self, state, verb):
-        blocked = self.filtered(lambda warning: warning.state != state)
-        if blocked:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "Quality warning %(warnings)s cannot be %(verb)s: it is %(state)s.",
-                    warnings=", ".join(blocked.mapped("name")),
-                    verb=verb,
-                    state=labels[blocked[0].state],
-                )
-            )
 
     def action_analyse(self):
         self._ensure_state("open", _("taken for analysis"))

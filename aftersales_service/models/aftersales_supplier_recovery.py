@@ -25,7 +25,12 @@ class AftersalesSupplierRecovery(models.Model):
 
     _name = "aftersales.supplier.recovery"
     _description = "Supplier Recovery"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "aftersales.numbered.mixin",
+        "aftersales.state.guard",
+    ]
     _aftersales_sequence_code = "aftersales.supplier.recovery"
     _order = "period_start desc, id desc"
     _check_company_auto = True
@@ -122,13 +127,13 @@ class AftersalesSupplierRecovery(models.Model):
     # ------------------------------------------------------------------
     def action_send(self):
         self._ensure_accountant()
-        self._ensure_state(("draft",))
+        self._ensure_state(("draft",), _("sent"))
         self.write({"state": "sent", "sent_on": fields.Date.context_today(self)})
 
     def action_accept(self):
         """The supplier accepts what each line says it accepts (all of it by default)."""
         self._ensure_accountant()
-        self._ensure_state(("sent", "disputed"))
+        self._ensure_state(("sent", "disputed"), _("accepted"))
         for recovery in self:
             full = (
                 recovery.currency_id.compare_amounts(
@@ -140,13 +145,13 @@ class AftersalesSupplierRecovery(models.Model):
 
     def action_dispute(self):
         self._ensure_accountant()
-        self._ensure_state(("sent",))
+        self._ensure_state(("sent",), _("disputed"))
         self.write({"state": "disputed"})
 
     def action_book(self):
         """The accepted amount as a vendor refund, the old parts back to the supplier."""
         self._ensure_accountant()
-        self._ensure_state(("accepted", "partial"))
+        self._ensure_state(("accepted", "partial"), _("booked"))
         for recovery in self:
             if recovery.refund_id:
                 raise UserError(_("%(recovery)s is booked already.", recovery=recovery.name))
@@ -157,7 +162,7 @@ class AftersalesSupplierRecovery(models.Model):
 
     def action_cancel(self):
         self._ensure_accountant()
-        self._ensure_state(("draft", "sent", "disputed"))
+        self._ensure_state(("draft", "sent", "disputed"), _("cancelled"))
         self.line_ids.unlink()
         self.write({"state": "cancel"})
 
@@ -239,16 +244,4 @@ class AftersalesSupplierRecovery(models.Model):
         if not self.env.user.has_group(ACCOUNTANT_GROUP):
             raise AccessError(
                 _("Only an after-sales accountant (结算会计) handles supplier recovery.")
-            )
-
-    def _ensure_state(self, states):
-        blocked = self.filtered(lambda recovery: recovery.state not in states)
-        if blocked:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "%(recoveries)s is %(state)s: it cannot do this now.",
-                    recoveries=", ".join(blocked.mapped("name")),
-                    state=labels[blocked[0].state],
-                )
             )

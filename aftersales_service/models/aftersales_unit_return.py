@@ -37,6 +37,7 @@ class AftersalesUnitReturn(models.Model):
         "mail.activity.mixin",
         "aftersales.entitlement.snapshot",
         "aftersales.numbered.mixin",
+        "aftersales.state.guard",
     ]
     _aftersales_sequence_code = "aftersales.unit.return"
     _order = "id desc"
@@ -313,19 +314,6 @@ class AftersalesUnitReturn(models.Model):
                     summary=order.env._("Approve exchange / refund %(name)s", name=order.name),
                     user_id=manager.id,
                 )
-
-    def _ensure_state(self, states, verb):
-        blocked = self.filtered(lambda order: order.state not in states)
-        if blocked:
-            labels = dict(self._fields["state"]._description_selection(self.env))
-            raise UserError(
-                _(
-                    "%(orders)s cannot be %(verb)s: it is %(state)s.",
-                    orders=", ".join(blocked.mapped("name")),
-                    verb=verb,
-                    state=labels[blocked[0].state],
-                )
-            )
 
     def _format_amount(self, amount):
         return format_amount(self.env, amount, self.currency_id)

@@ -107,7 +107,9 @@ class TestAftersalesSupplierRecovery(AftersalesSettlementCommon):
         self.assertFalse(refund.invoice_line_ids.tax_ids)
         self.assertEqual(recovery.state, "booked")
         self.assertEqual(self.supplier.aftersales_recovery_rate, 100)
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(
+            UserError, f"^{recovery.name} cannot be booked: it is Booked.$"
+        ):
             accountant.action_book()
         self.assertFalse(self._recover(), "re-running the period adds nothing")
 
