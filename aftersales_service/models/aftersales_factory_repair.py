@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
+from .aftersales_cron_batch import process_batch
+
 FACTORY_REPAIR_STATES = [
     ("draft", "Registered"),
     ("received", "Received"),
@@ -390,8 +392,9 @@ class AftersalesFactoryRepair(models.Model):
         """Flag the factory repairs past their promise, one batch per call; the cron
         runner calls again while some remain."""
         now = fields.Datetime.now()
-        domain = self._aftersales_breach_domain(now)
-        repairs = self.search(domain, limit=batch_size, order="id")
-        repairs._aftersales_flag_late()
-        remaining = self.search_count(domain) if len(repairs) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(repairs), remaining=remaining)
+        process_batch(
+            self,
+            self._aftersales_breach_domain(now),
+            batch_size,
+            lambda repairs: repairs._aftersales_flag_late(),
+        )

@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
+from .aftersales_cron_batch import process_batch
+
 LOANER_STATES = [
     ("draft", "Draft"),
     ("lent", "Lent"),
@@ -275,9 +277,15 @@ class AftersalesLoaner(models.Model):
         """One activity per overdue loan, once, for the request's responsible (else the
         company's first after-sales manager); one batch per call, the cron runner calls
         again while some remain."""
-        domain = self._overdue_to_remind_domain()
-        loans = self.search(domain, limit=batch_size, order="id")
-        for loan in loans:
+        process_batch(
+            self,
+            self._overdue_to_remind_domain(),
+            batch_size,
+            lambda loans: loans._aftersales_remind_overdue(),
+        )
+
+    def _aftersales_remind_overdue(self):
+        for loan in self:
             user = loan.ticket_id.user_id or loan.company_id._aftersales_first_manager()
             if not user:
                 continue
@@ -292,6 +300,4 @@ class AftersalesLoaner(models.Model):
                 ),
                 user_id=user.id,
             )
-        loans.overdue_reminded = True
-        remaining = self.search_count(domain) if len(loans) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(loans), remaining=remaining)
+        self.overdue_reminded = True

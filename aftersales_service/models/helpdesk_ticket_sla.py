@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import format_datetime
 
+from .aftersales_cron_batch import process_batch
 from .aftersales_sla_rule import SLA_CLOCKS
 
 SLA_STATUSES = [
@@ -413,8 +414,9 @@ class HelpdeskTicket(models.Model):
         """Mark the deadlines passed on open, running tickets as breached, one
         batch per call; the cron runner calls again while some remain."""
         now = fields.Datetime.now()
-        domain = self._aftersales_sla_breach_domain(now)
-        tickets = self.search(domain, limit=batch_size, order="id")
-        tickets._aftersales_sla_check_breaches(now)
-        remaining = self.search_count(domain) if len(tickets) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=remaining)
+        process_batch(
+            self,
+            self._aftersales_sla_breach_domain(now),
+            batch_size,
+            lambda tickets: tickets._aftersales_sla_check_breaches(now),
+        )

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
+from .aftersales_cron_batch import process_batch
+
 ANSWER_BREACH_BATCH = 200
 
 
@@ -147,11 +149,12 @@ class SaleOrder(models.Model):
         """Mark the parts orders not answered by their deadline, one batch per call;
         the cron runner calls again while some remain."""
         now = fields.Datetime.now()
-        domain = self._aftersales_answer_breach_domain(now)
-        orders = self.search(domain, limit=batch_size, order="id")
-        orders._aftersales_answer_breach()
-        remaining = self.search_count(domain) if len(orders) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(orders), remaining=remaining)
+        process_batch(
+            self,
+            self._aftersales_answer_breach_domain(now),
+            batch_size,
+            lambda orders: orders._aftersales_answer_breach(),
+        )
 
     def _aftersales_answer_breach(self):
         for order in self:
