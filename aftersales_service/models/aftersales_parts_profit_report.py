@@ -7,7 +7,8 @@ class AftersalesPartsProfitReport(models.Model):
     """售后配件月利润表: per month, part and dealer, the parts sales (posted customer
     invoice lines less credit notes, in company currency) and their cost from the stock
     valuation (the valuation layers of the deliveries of sale orders, less those of
-    their returns: the FIFO cost of goods sold), and the margin."""
+    their returns, and of the parts a paid job used, billed on the job's invoice: the FIFO
+    cost of goods sold), and the margin."""
 
     _name = "aftersales.parts.profit.report"
     _description = "Parts Profit"
@@ -61,6 +62,22 @@ class AftersalesPartsProfitReport(models.Model):
               JOIN sale_order_line sol ON sol.id = sm.sale_line_id
               JOIN sale_order so ON so.id = sol.order_id
               JOIN res_partner partner ON partner.id = so.partner_id
+              JOIN res_company company ON company.id = svl.company_id
+              JOIN product_product pp ON pp.id = svl.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              JOIN product_category pc ON pc.id = pt.categ_id
+             WHERE pc.aftersales_part_class IS NOT NULL
+            UNION ALL
+            SELECT svl.id * 2 + 1 AS id, sm.date::date AS date, svl.company_id,
+                   company.currency_id, svl.product_id, pt.categ_id,
+                   am.commercial_partner_id AS partner_id,
+                   0.0 AS quantity, 0.0 AS sales_amount,
+                   -svl.value AS cost_amount, svl.value AS margin
+              FROM stock_valuation_layer svl
+              JOIN stock_move sm ON sm.id = svl.stock_move_id
+              JOIN aftersales_service_job_part part ON part.id = sm.aftersales_job_part_id
+              JOIN aftersales_service_job job ON job.id = part.job_id
+              JOIN account_move am ON am.id = job.invoice_id AND am.state = 'posted'
               JOIN res_company company ON company.id = svl.company_id
               JOIN product_product pp ON pp.id = svl.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
