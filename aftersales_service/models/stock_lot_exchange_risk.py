@@ -12,6 +12,40 @@ class StockLot(models.Model):
 
     _inherit = "stock.lot"
 
+    aftersales_exchange_risk_note = fields.Char(
+        "Why Near an Exchange",
+        compute="_compute_aftersales_exchange_risk_note",
+        help="The repairs of one fault so far beside the count of the policy's rule.",
+    )
+
+    def _compute_aftersales_exchange_risk_note(self):
+        history = self.env["aftersales.entitlement"]._repair_history(self, None)
+        for lot in self:
+            lot.aftersales_exchange_risk_note = lot._aftersales_exchange_risk_reason(
+                history[lot.id]
+            )
+
+    def _aftersales_exchange_risk_reason(self, history):
+        """The rule the unit is nearest to, in a sentence; empty when it is near none."""
+        policy = self.warranty_policy_id
+        rules = []
+        if policy.repeat_repair_count:
+            counts = history["serious_counts"] if policy.repeat_serious_only else history["counts"]
+            rules.append((max(counts.values(), default=0), policy.repeat_repair_count))
+        if policy.repeat_any_repair_count:
+            rules.append(
+                (max(history["counts"].values(), default=0), policy.repeat_any_repair_count)
+            )
+        near = [(count, limit) for count, limit in rules if count and count >= limit - 1]
+        if not near:
+            return ""
+        count, limit = max(near, key=lambda rule: rule[0] - rule[1])
+        return _(
+            "%(count)s repairs of one fault; the policy exchanges after %(limit)s",
+            count=count,
+            limit=limit,
+        )
+
     @api.model
     def _aftersales_exchange_risk(self):
         """The units under 三包 today with a fault repaired at least the policy's
@@ -26,6 +60,7 @@ class StockLot(models.Model):
             lambda lot: lot.sanbao_end_date
             and lot.sanbao_end_date >= today
             and not lot.returned_date
+            and not lot.replaced_by_lot_id
             and lot.warranty_policy_id
         )
         engine = self.env["aftersales.entitlement"]
@@ -40,18 +75,7 @@ class StockLot(models.Model):
 
     def _aftersales_near_exchange(self, history):
         self.ensure_one()
-        policy = self.warranty_policy_id
-        counts = history["serious_counts"] if policy.repeat_serious_only else history["counts"]
-        same = max(counts.values(), default=0)
-        any_same = max(history["counts"].values(), default=0)
-        return bool(
-            (policy.repeat_repair_count and same and same >= policy.repeat_repair_count - 1)
-            or (
-                policy.repeat_any_repair_count
-                and any_same
-                and any_same >= policy.repeat_any_repair_count - 1
-            )
-        )
+        return bool(self._aftersales_exchange_risk_reason(history))
 
     @api.model
     def action_aftersales_exchange_risk(self):

@@ -61,6 +61,25 @@ class TestAftersalesExchangeRisk(WarrantyCommon):
         # from the any-problem rule; two minor, or three different ones: not yet
         self.assertEqual(risk & cars, serious_once | minor_thrice)
 
+    def test_an_exchanged_unit_is_not_at_risk_and_each_says_why(self):
+        today = fields.Date.context_today(self.env["res.users"])
+        exchanged = self._unit(self.fridge, today - timedelta(days=60))
+        day = today - timedelta(days=30)
+        self._repair(exchanged, day, day)
+        self._repair(exchanged, day + timedelta(days=2), day + timedelta(days=3))
+        self._unit(self.fridge, today, replaces_lot_id=exchanged.id)
+        risk = self.env["stock.lot"]._aftersales_exchange_risk()
+        self.assertNotIn(exchanged, risk, "replaced already: no exchange to come")
+        self.assertEqual(
+            self.once.aftersales_exchange_risk_note,
+            "1 repairs of one fault; the policy exchanges after 2",
+        )
+        self.assertEqual(
+            self.twice.aftersales_exchange_risk_note,
+            "2 repairs of one fault; the policy exchanges after 2",
+        )
+        self.assertFalse(self.never.aftersales_exchange_risk_note)
+
     def test_the_menu_opens_the_list(self):
         action = (
             self.env["stock.lot"].with_user(self.user_technician).action_aftersales_exchange_risk()
