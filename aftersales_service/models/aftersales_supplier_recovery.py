@@ -133,7 +133,7 @@ class AftersalesSupplierRecovery(models.Model):
     def action_accept(self):
         """The supplier accepts what each line says it accepts (all of it by default)."""
         self._ensure_accountant()
-        self._ensure_state(("sent", "disputed"), _("accepted"))
+        self._ensure_state(("sent", "disputed"), _("accepted by the supplier"))
         for recovery in self:
             full = (
                 recovery.currency_id.compare_amounts(
