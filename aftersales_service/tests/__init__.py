@@ -69,3 +69,4 @@ from . import test_aftersales_parts_order_report
 from . import test_aftersales_parts_order_demo
 from . import test_aftersales_portal_isolation
 from . import test_aftersales_parts_profit_jobs
+from . import test_aftersales_query_plans
