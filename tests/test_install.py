@@ -1,10 +1,13 @@
-"""The addon installs in a fresh database without demo data (the way a customer installs it),
-and every string it shows there has its Chinese translation."""
+"""The addon, built as the OCA builds its wheels (``whool``) and installed from that wheel
+into a fresh virtualenv, installs in a fresh database without demo data (the way a customer
+installs it), and every string it shows there has its Chinese translation."""
 
 import os
 import shutil
 import subprocess
 import uuid
+import venv
+import zipfile
 from pathlib import Path
 
 import polib
@@ -44,12 +47,83 @@ def psql(db, sql):
 
 
 @pytest.fixture(scope="module")
-def installed_without_demo(odoo_cmd):
-    """A new database with the addon installed without demo data; dropped afterwards."""
+def addon_wheel(tmp_path_factory):
+    """The addon's wheel, built from the checkout by pip with OCA's ``whool`` backend."""
+    dist = tmp_path_factory.mktemp("dist")
+    python = Path(os.environ["AFTERSALES_VENV"]) / "bin" / "python"
+    subprocess.run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ADDON),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    [wheel] = dist.glob("odoo_addon_aftersales_service-18.0.*-py3-none-any.whl")
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def wheel_venv(addon_wheel, tmp_path_factory):
+    """A fresh virtualenv with the addon installed from its wheel; Odoo's own Python
+    libraries and the peers' wheels come from the project's virtualenv (a .pth file)."""
+    home = tmp_path_factory.mktemp("venv")
+    venv.create(home, with_pip=True)
+    python = home / "bin" / "python"
+    project_site = subprocess.run(
+        [
+            str(Path(os.environ["AFTERSALES_VENV"]) / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_paths()['purelib'])",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "aftersales_project.pth").write_text(project_site + "\n")
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(addon_wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return python, Path(site)
+
+
+@pytest.fixture(scope="module")
+def installed_without_demo(wheel_venv, tmp_path_factory):
+    """A new database with the addon, from its wheel, installed without demo data;
+    dropped afterwards. The checkout is not on the addons path."""
+    python, _site = wheel_venv
+    conf = tmp_path_factory.mktemp("conf") / "odoo.conf"
+    odoo_src = Path(os.environ["ODOO_SRC"])
+    with open(os.environ["AFTERSALES_ODOO_CONF"]) as source, open(conf, "w") as target:
+        for line in source:
+            if line.split("=", 1)[0].strip() == "addons_path":
+                line = f"addons_path = {odoo_src / 'odoo' / 'addons'}\n"
+            target.write(line)
     name = f"aftersales_test_nodemo_{uuid.uuid4().hex[:8]}"
     result = subprocess.run(
         [
-            *odoo_cmd,
+            str(python),
+            str(odoo_src / "odoo-bin"),
+            "-c",
+            str(conf),
             "-d",
             name,
             "-i",
@@ -67,6 +141,38 @@ def installed_without_demo(odoo_cmd):
     finally:
         psql("postgres", f'DROP DATABASE IF EXISTS "{name}"')
         shutil.rmtree(Path(_conf("data_dir")) / "filestore" / name, ignore_errors=True)
+
+
+def test_the_wheel_declares_its_odoo_dependencies(addon_wheel):
+    with zipfile.ZipFile(addon_wheel) as wheel:
+        [metadata] = [name for name in wheel.namelist() if name.endswith("/METADATA")]
+        requires = {
+            line.split(":", 1)[1].strip()
+            for line in wheel.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist:")
+        }
+    assert requires == {
+        "odoo==18.0.*",
+        "odoo-addon-helpdesk_mgmt==18.0.*",
+        "odoo-addon-report_xlsx==18.0.*",
+    }
+
+
+def test_the_addon_is_loaded_from_its_wheel(wheel_venv, installed_without_demo):
+    python, site = wheel_venv
+    path = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "import sys; sys.path.insert(0, sys.argv[1]); import odoo.addons; "
+            "import odoo.addons.aftersales_service as m; print(m.__file__)",
+            os.environ["ODOO_SRC"],
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    assert Path(path).is_relative_to(site / "odoo" / "addons" / "aftersales_service"), path
 
 
 def test_installs_without_demo_data(installed_without_demo):
