@@ -1,6 +1,7 @@
 # shared
 from . import aftersales_portal_mixin
 from . import aftersales_state_guard
+from . import base_input_types
 from . import aftersales_numbered_mixin
 from . import mail_thread_batch_log
 from . import ir_actions_report

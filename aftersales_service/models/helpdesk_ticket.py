@@ -11,6 +11,9 @@ DISPATCHED_REQUEST_TYPES = ("installation", "repair", "return")
 #: a repair of the unit this many days before the call is worth a warning
 RECENT_REPAIR_DAYS = 90
 
+#: one phone number with its prefix and extension, never a paragraph
+PHONE_MAX_LENGTH = 40
+
 
 class HelpdeskTicket(models.Model):
     """A service request (服务请求: 报装/报修/咨询/投诉/退换货).
@@ -196,6 +199,19 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(future.mapped("display_name")),
                 )
             )
+
+    @api.constrains("partner_phone")
+    def _check_partner_phone(self):
+        for ticket in self:
+            if ticket.partner_phone and len(ticket.partner_phone) > PHONE_MAX_LENGTH:
+                raise ValidationError(
+                    _(
+                        "The caller's phone has %(length)s characters: enter one phone number "
+                        "of at most %(limit)s.",
+                        length=len(ticket.partner_phone),
+                        limit=PHONE_MAX_LENGTH,
+                    )
+                )
 
     @api.constrains("lot_id", "partner_id")
     def _check_unit_of_customer(self):
