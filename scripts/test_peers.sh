@@ -30,7 +30,6 @@ PEER_TESTS=(
   "$HELPDESK/tests/test_helpdesk_ticket_team.py"
   "$HELPDESK/tests/test_helpdesk_category_hierarchy.py"
   "$HELPDESK/tests/test_res_partner.py"
-  "$HELPDESK/tests/test_helpdesk_portal.py"
   "$ADDONS/stock/tests/test_move.py"
   "$ADDONS/stock/tests/test_stock_lot.py"
   "$ADDONS/stock/tests/test_stock_return_picking.py"
@@ -43,6 +42,17 @@ PEER_TESTS=(
   "$ADDONS/account/tests/test_account_move_reconcile.py"
 )
 
+# Left out, each failing the same way in a database of the peers alone (stock, account,
+# purchase_stock, sale_stock, helpdesk_mgmt, without the addon), measured 2026-12-04:
+# helpdesk_mgmt's portal tests need its demo data (helpdesk_category_1); stock's
+# test_74_move_state_waiting_mto asks for a vendor price once purchase_stock's Buy route is on
+# the warehouse; account's test_resequence_change_payment_name expects the payment of a past
+# year to keep that year's sequence prefix.
+DESELECT=(
+  --deselect "$ADDONS/stock/tests/test_stock_flow.py::TestStockFlow::test_74_move_state_waiting_mto"
+  --deselect "$ADDONS/account/tests/test_account_payment.py::TestAccountPayment::test_resequence_change_payment_name"
+)
+
 say "Installing the addon without demo data in $PEERS_DB"
 log="$REPORTS/peers-install.log"
 "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$PEERS_DB" -i aftersales_service \
@@ -51,7 +61,7 @@ log="$REPORTS/peers-install.log"
 say "The peers' tests with the addon installed"
 started=$(date +%s)
 status=0
-(cd "$ROOT" && "$VENV/bin/python" -m pytest "${PEER_TESTS[@]}" \
+(cd "$ROOT" && "$VENV/bin/python" -m pytest "${PEER_TESTS[@]}" "${DESELECT[@]}" \
     --odoo-config="$CONF" --odoo-database="$PEERS_DB" --odoo-http --odoo-log-level=warn \
     -p no:cacheprovider -p no:warnings --junitxml="$REPORTS/peers.xml" -q) || status=1
 say "The peers' tests took $(( $(date +%s) - started )) s"
