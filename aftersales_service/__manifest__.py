@@ -158,6 +158,9 @@
         # dealer portal
         "security/aftersales_portal_security.xml",
         "views/aftersales_portal_templates.xml",
+        "security/aftersales_portal_claim_security.xml",
+        "views/aftersales_portal_claim_templates.xml",
+        "views/aftersales_portal_old_part_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
