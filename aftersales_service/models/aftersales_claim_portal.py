@@ -222,8 +222,11 @@ class AftersalesClaim(models.Model):
             )
         )
         claim._portal_log(
-            _("%(count)s photo(s) added on the portal.", count=len(attachments)),
-            attachments=attachments,
+            _(
+                "%(count)s photo(s) added on the portal: %(names)s.",
+                count=len(attachments),
+                names=", ".join(attachments.mapped("name")),
+            )
         )
         return attachments
 
@@ -255,7 +258,7 @@ class AftersalesClaim(models.Model):
         claim._portal_log(_("Submitted on the portal (submission %(version)s).", version=claim.version))
         return claim
 
-    def _portal_log(self, body, attachments=None):
+    def _portal_log(self, body):
         """A note in the chatter with the portal user as its author."""
         author = self.env.user.partner_id
         for claim in self:
@@ -264,7 +267,6 @@ class AftersalesClaim(models.Model):
                 author_id=author.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
-                attachment_ids=attachments.ids if attachments else [],
             )
 
 
