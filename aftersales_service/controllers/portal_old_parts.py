@@ -106,12 +106,12 @@ class AftersalesPortalOldParts(AftersalesPortalClaims):
         )
         return request.render("aftersales_service.portal_my_old_parts", values)
 
-    @http.route(
-        "/my/old-parts/return", type="http", auth="user", website=True, methods=["POST"]
-    )
+    @http.route("/my/old-parts/return", type="http", auth="user", website=True, methods=["POST"])
     def portal_old_parts_return(self, **post):
         self._aftersales_point()
-        ids = [int(value) for value in request.httprequest.form.getlist("line_ids") if value.isdigit()]
+        ids = [
+            int(value) for value in request.httprequest.form.getlist("line_ids") if value.isdigit()
+        ]
         lines = request.env["aftersales.claim.line"].browse(ids)
 
         def create():

@@ -111,7 +111,9 @@ class AftersalesClaim(models.Model):
             raw = (values.get(name) or "").strip()
             if kind == "id":
                 value = int(raw) if raw.isdigit() else False
-                if value and not self._portal_fault_choices().filtered(lambda f, v=value: f.id == v):
+                if value and not self._portal_fault_choices().filtered(
+                    lambda f, v=value: f.id == v
+                ):
                     raise UserError(_("Choose the fault from the list."))
             elif kind == "date":
                 value = fields.Date.to_date(raw) if raw else False
@@ -255,7 +257,9 @@ class AftersalesClaim(models.Model):
         claim = self._portal_editable()
         claim.ensure_one()
         claim.action_submit()
-        claim._portal_log(_("Submitted on the portal (submission %(version)s).", version=claim.version))
+        claim._portal_log(
+            _("Submitted on the portal (submission %(version)s).", version=claim.version)
+        )
         return claim
 
     def _portal_log(self, body):

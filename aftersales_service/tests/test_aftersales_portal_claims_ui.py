@@ -66,7 +66,13 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
     def test_pages_render_and_another_points_claim_is_404(self):
         claim = self._job_claim()
         self.authenticate(self.portal_a.login, self.portal_a.login)
-        for url in ("/my", "/my/claims", "/my/claims/new", "/my/old-parts", f"/my/claims/{claim.id}"):
+        for url in (
+            "/my",
+            "/my/claims",
+            "/my/claims/new",
+            "/my/old-parts",
+            f"/my/claims/{claim.id}",
+        ):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
         self.assertIn(claim.name, self.url_open("/my/claims?filterby=todo&search_in=name").text)
