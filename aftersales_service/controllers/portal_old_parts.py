@@ -39,7 +39,11 @@ class AftersalesPortalOldParts(AftersalesPortalClaims):
                     "to_return",
                     {
                         "label": _("To Return"),
-                        "domain": [*required, ("old_part_state", "=", "to_return")],
+                        "domain": [
+                            *required,
+                            ("old_part_state", "=", "to_return"),
+                            ("claim_id.state", "=", "waiting_parts"),
+                        ],
                     },
                 ),
                 (
