@@ -68,7 +68,10 @@ class AftersalesPortalClaims(AftersalesPortal):
             [
                 ("all", {"label": _("All"), "domain": []}),
                 ("todo", {"label": _("To Do"), "domain": [("state", "in", CLAIMS_TO_DO)]}),
-                ("returned", {"label": _("Returned"), "domain": [("state", "=", "returned")]}),
+                (
+                    "returned",
+                    {"label": _("Returned for Correction"), "domain": [("state", "=", "returned")]},
+                ),
                 (
                     "open",
                     {
