@@ -238,3 +238,19 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
         self.assertNotIn(picking, self.env["stock.picking"].with_user(self.portal_a).search([]))
         with self.assertRaises(AccessError):
             self._as(picking, self.portal_a)._portal_sudo()
+        with self.assertRaises(AccessError):
+            self._as(picking, self.portal_a).read(["name"])
+
+    def test_the_portal_reads_its_manifest_and_writes_nothing(self):
+        _claim, picking = self._plant_old_parts(self.point)
+        _other_claim, other = self._plant_old_parts(self.point_b)
+        mine = self._as(picking, self.portal_a)
+        self.assertEqual(mine.read(["name"])[0]["name"], picking.name)
+        with self.assertRaises(AccessError):
+            mine.write({"origin": "x"})
+        with self.assertRaises(AccessError):
+            self._as(other, self.portal_a).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["stock.picking"].with_user(self.portal_a).create(
+                {"picking_type_id": picking.picking_type_id.id, "partner_id": self.point.id}
+            )

@@ -162,3 +162,40 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         self.url_open(f"{url}/boxes", data={"csrf_token": self._csrf(url), f"box_{move.id}": "A1"})
         self.assertEqual(move.aftersales_box, "A1")
         self.assertIn(claim.name, self.url_open("/my/old-parts").text)
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesPortalClaimsDemo(HttpCase):
+    """The demo logins find their claims in several states and old parts to return."""
+
+    def _demo(self, xmlid):
+        record = self.env.ref(f"aftersales_service.{xmlid}", raise_if_not_found=False)
+        if not record:
+            self.skipTest("without demo data")
+        return record
+
+    def test_demo_points_see_their_claims_and_old_parts(self):
+        hangzhou = self._demo("aftersales_claim_portal_hangzhou_parts_demo")
+        sent = self._demo("aftersales_claim_portal_hangzhou_sent_demo")
+        returned = self._demo("aftersales_claim_portal_ningbo_returned_demo")
+        draft = self._demo("aftersales_claim_portal_ningbo_draft_demo")
+        self.assertEqual(hangzhou.state, "waiting_parts")
+        self.assertEqual(returned.state, "returned")
+        picking = sent.old_part_picking_ids
+        self.assertEqual(len(picking), 1)
+        self.authenticate("hangzhou", "hangzhou")
+        claims = self.url_open("/my/claims").text
+        self.assertIn(hangzhou.name, claims)
+        self.assertNotIn(returned.name, claims)
+        old_parts = self.url_open("/my/old-parts").text
+        self.assertIn(hangzhou.name, old_parts)
+        self.assertIn(picking.name, old_parts)
+        self.assertEqual(self.url_open(f"/my/old-parts/returns/{picking.id}").status_code, 200)
+        self.authenticate("ningbo", "ningbo")
+        claims = self.url_open("/my/claims?filterby=todo").text
+        self.assertIn(returned.name, claims)
+        self.assertIn(draft.name, claims)
+        self.assertNotIn(hangzhou.name, claims)
+        page = self.url_open(f"/my/claims/{returned.id}").text
+        self.assertIn("o_aftersales_check_result", page)
+        self.assertEqual(self.url_open(f"/my/old-parts/returns/{picking.id}").status_code, 404)
