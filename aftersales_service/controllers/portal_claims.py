@@ -274,6 +274,23 @@ class AftersalesPortalClaims(AftersalesPortal):
         return self._claim_post(claim_id, lambda claim: claim._portal_add_line(post))
 
     @http.route(
+        "/my/claims/<int:claim_id>/line/update",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_claim_update_line(self, claim_id, line_id=0, **post):
+        values = {
+            key: post[key]
+            for key in ("quantity", "name", "old_part_serial", "price_unit")
+            if key in post
+        }
+        return self._claim_post(
+            claim_id, lambda claim: claim._portal_update_line(int(line_id or 0), values)
+        )
+
+    @http.route(
         "/my/claims/<int:claim_id>/line/remove",
         type="http",
         auth="user",

@@ -185,6 +185,26 @@ class AftersalesClaim(models.Model):
         claim.write({"line_ids": [Command.create(vals)]})
         return claim.line_ids[-1:]
 
+    def _portal_update_line(self, line_id, values):
+        """Correct a line: its quantity, description, old-part serial; its price for the
+        allowance and other costs."""
+        claim = self._portal_editable()
+        line = claim.line_ids.filtered(lambda line: line.id == int(line_id))
+        if not line:
+            raise AccessError(_("This document does not exist or is not yours."))
+        vals = {}
+        if "quantity" in values:
+            vals["quantity"] = _portal_float(values["quantity"] or "0")
+            if vals["quantity"] <= 0:
+                raise UserError(_("The quantity of a line is more than 0."))
+        for name in ("name", "old_part_serial"):
+            if name in values:
+                vals[name] = (values[name] or "").strip() or False
+        if "price_unit" in values and line.line_type in PORTAL_PRICED_TYPES:
+            vals["price_unit"] = _portal_float(values["price_unit"] or "0")
+        line.write(vals)
+        return line
+
     def _portal_remove_line(self, line_id):
         claim = self._portal_editable()
         line = claim.line_ids.filtered(lambda line: line.id == int(line_id))

@@ -85,6 +85,12 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
             {"line_type": "other", "name": "清洗费", "quantity": "1", "price_unit": "15"}
         )
         self.assertEqual(other.amount_claimed, 15)
+        mine._portal_update_line(other.id, {"quantity": "2", "price_unit": "20"})
+        self.assertEqual(other.amount_claimed, 40)
+        mine._portal_update_line(line.id, {"old_part_serial": " HE-1 ", "price_unit": "1"})
+        self.assertEqual((line.old_part_serial, line.price_unit), ("HE-1", 40), "priced by rule")
+        with self.assertRaisesRegex(UserError, "more than 0"):
+            mine._portal_update_line(line.id, {"quantity": "0"})
         mine._portal_remove_line(other.id)
         self.assertFalse(other.exists())
         count = len(claim.line_ids)
@@ -99,6 +105,8 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
             mine._portal_add_line({"line_type": "other", "price_unit": "1"})
         with self.assertRaisesRegex(UserError, "it changes only when it is returned"):
             mine._portal_remove_line(line.id)
+        with self.assertRaisesRegex(UserError, "it changes only when it is returned"):
+            mine._portal_update_line(line.id, {"quantity": "5"})
         self.assertEqual(len(claim.line_ids), count)
 
     def test_another_point_changes_nothing(self):
@@ -107,6 +115,7 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
         for call in (
             lambda: theirs._portal_add_line({"line_type": "other", "price_unit": "1"}),
             lambda: theirs._portal_remove_line(claim.line_ids[:1].id),
+            lambda: theirs._portal_update_line(claim.line_ids[:1].id, {"quantity": "9"}),
             lambda: theirs._portal_update({"usage_reading": "99"}),
             lambda: theirs._portal_upload_repair_record("x.pdf", b"%PDF-1.4"),
             lambda: theirs._portal_attach_photos([("x.png", b"x", "image/png")]),
