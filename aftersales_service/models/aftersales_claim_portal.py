@@ -56,11 +56,14 @@ class AftersalesClaim(models.Model):
     def _portal_create_from_job(self, job):
         """索赔 on a completed 三包 job of the point: the job's claim (made now when it has
         none)."""
+        job.ensure_one()
         job.check_access("read")
         job_sudo = job.sudo()
+        claimed = job_sudo.claim_ids.filtered(lambda claim: claim.state != "cancel")
         action = job_sudo.action_create_claim()
         claim = self.sudo().browse(action["res_id"])
-        claim._portal_log(_("Claim made from job %(job)s on the portal.", job=job_sudo.name))
+        if not claimed:
+            claim._portal_log(_("Claim made from job %(job)s on the portal.", job=job_sudo.name))
         return claim
 
     @api.model

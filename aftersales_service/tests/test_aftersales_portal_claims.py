@@ -40,6 +40,10 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
         self.assertEqual(claim.line_ids.mapped("line_type"), ["labour", "part", "travel"])
         self.assertEqual(claim.message_ids[:1].author_id, self.portal_a.partner_id)
         self.assertEqual(claim.portal_customer, "Test customer"[:1] + "****")
+        again = self.Claim.with_user(self.portal_a)._portal_create_from_job(
+            claim.job_id.with_user(self.portal_a)
+        )
+        self.assertEqual(again, claim, "claiming again opens the same claim")
 
     def test_another_points_job_is_refused_and_nothing_is_made(self):
         job = self._completed_job()
