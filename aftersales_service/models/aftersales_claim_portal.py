@@ -246,6 +246,8 @@ class AftersalesClaim(models.Model):
                 ]
             )
         )
+        # the portal downloads its photos by their token (portal users read no attachment)
+        attachments.generate_access_token()
         claim._portal_log(
             _(
                 "%(count)s photo(s) added on the portal: %(names)s.",

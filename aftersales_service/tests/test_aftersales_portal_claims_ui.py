@@ -76,10 +76,21 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
         self.assertIn(claim.name, self.url_open("/my/claims?filterby=todo&search_in=name").text)
+        photo = claim.with_user(self.portal_a)._portal_attach_photos(
+            [("fault.png", b"\x89PNG\r\n\x1a\n", "image/png")]
+        )
+        self.assertIn(f"/web/content/{photo.id}", self.url_open(f"/my/claims/{claim.id}").text)
+        link = f"/web/content/{photo.id}?access_token={photo.access_token}"
+        self.assertEqual(self.url_open(link).status_code, 200)
+        self.assertEqual(self.url_open(f"/web/content/{photo.id}").status_code, 404, "no token")
+        claim.repair_record = REPAIR_RECORD
+        record = self.url_open(f"/web/content/aftersales.claim/{claim.id}/repair_record")
+        self.assertEqual(record.status_code, 200)
         self.authenticate(self.portal_b.login, self.portal_b.login)
         self.assertEqual(self.url_open(f"/my/claims/{claim.id}").status_code, 404)
         self.assertNotIn(claim.name, self.url_open("/my/claims").text)
         self.assertEqual(self.url_open("/my/claims/999999999").status_code, 404)
+        self.assertEqual(self.url_open(f"/web/content/{photo.id}").status_code, 404)
 
     def test_an_upload_of_the_wrong_type_or_size_is_refused(self):
         claim = self._job_claim()
