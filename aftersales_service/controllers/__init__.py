@@ -1,1 +1,3 @@
 from . import portal
+from . import portal_claims
+from . import portal_old_parts

@@ -169,3 +169,6 @@ from . import sale_order_parts_deadline
 from . import stock_rule_parts_order
 from . import stock_picking_parts_order
 from . import aftersales_period_mixin
+from . import aftersales_claim_portal
+from . import aftersales_claim_line_portal
+from . import stock_picking_portal

@@ -72,3 +72,5 @@ from . import test_aftersales_parts_profit_jobs
 from . import test_aftersales_query_plans
 from . import test_aftersales_bad_input
 from . import test_aftersales_acl_matrix
+from . import test_aftersales_portal_claims
+from . import test_aftersales_portal_claims_ui

@@ -1,7 +1,9 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, fields
 from odoo.tests import new_test_user
 
+from .common_claim import REPAIR_RECORD
 from .common_settlement import AftersalesSettlementCommon
 
 
@@ -57,10 +59,56 @@ class AftersalesPortalCommon(AftersalesSettlementCommon):
         """Jobs (and their parts) of ``point``."""
 
     def _plant_claims(self, point):
-        """Claims (lines, check results) of ``point``."""
+        """Claims (lines, check results) of ``point``: a draft one, a submitted one, and a
+        job of the point (the claims are made from jobs)."""
+        Claim = self.env["aftersales.claim"]
+        vals = {
+            "service_point_id": point.id,
+            "partner_id": self.customer.id,
+            "lot_id": self.unit_in_warranty.id,
+            "fault_code_id": self.fault.id,
+            "line_ids": [
+                Command.create(
+                    {"line_type": "other", "name": "Repair", "quantity": 1, "price_unit": 100}
+                )
+            ],
+        }
+        Claim.create(vals)
+        submitted = Claim.create({**vals, "repair_record": REPAIR_RECORD})
+        submitted.action_submit()
+        self.env["aftersales.service.job"].create(
+            {
+                "ticket_id": self.ticket.id,
+                "lot_id": self.unit_in_warranty.id,
+                "service_point_id": point.id,
+                "fault_code_id": self.fault.id,
+            }
+        )
 
     def _plant_old_parts(self, point):
-        """Old parts to return and a return manifest of ``point``."""
+        """Old parts to return and a return manifest of ``point``: a claim waiting for two
+        old parts, one of them on a return manifest (旧件返回单)."""
+        claim = self.env["aftersales.claim"].create(
+            {
+                "service_point_id": point.id,
+                "partner_id": self.customer.id,
+                "lot_id": self.unit_in_warranty.id,
+                "fault_code_id": self.fault.id,
+                "line_ids": [
+                    Command.create({"line_type": "part", "product_id": self.element.id})
+                    for _index in range(2)
+                ],
+            }
+        )
+        # the checks have their own tests: straight to the old parts
+        claim.write({"state": "waiting_parts", "first_submitted_on": fields.Datetime.now()})
+        picking = self.env["stock.picking"].create(
+            claim._prepare_old_part_return_vals(
+                claim.company_id, point, claim.line_ids.filtered("old_part_required")[:1]
+            )
+        )
+        picking.action_confirm()
+        return claim, picking
 
     def _plant_money(self, point):
         """A settlement, a deposit with movements, a deduction and an appeal of ``point``."""
