@@ -158,6 +158,7 @@
         # dealer portal
         "security/aftersales_portal_security.xml",
         "views/aftersales_portal_templates.xml",
+        "views/aftersales_portal_job_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -192,6 +193,7 @@
         "demo/sale_order_parts_demo.xml",
         # dealer portal
         "demo/res_users_portal_demo.xml",
+        "demo/aftersales_portal_jobs_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
