@@ -41,13 +41,15 @@ class AftersalesServiceJob(models.Model):
         for job, job_sudo in zip(self, self.sudo(), strict=True):
             customer = job_sudo.partner_id
             phone = customer.mobile or customer.phone or ""
-            address = customer._display_address(without_company=True).replace("\n", " ")
-            address = " ".join(address.split())
+            region = "".join(filter(None, [customer.state_id.name, customer.city]))
+            address = " ".join(filter(None, [region, customer.street, customer.street2]))
             full = job_sudo.state not in CLOSED_STATES
             job.portal_customer_name = customer.name or ""
             job.portal_customer_phone = phone if full else mask_phone(phone)
             job.portal_customer_phone_masked = mask_phone(phone)
-            job.portal_customer_address = address if full else mask_text(address, keep=6)
+            job.portal_customer_address = (
+                address if full else mask_text(address, keep=len(region) or 1)
+            )
             job.portal_unit_name = job_sudo.lot_id.name or ""
             job.portal_product_name = job_sudo.product_id.display_name or ""
 
