@@ -196,10 +196,10 @@ class AftersalesPortalJobs(AftersalesPortal):
         page = url or f"/my/jobs/{job.id}"
         try:
             step(job)
-        except (UserError, ValidationError) as error:
-            return self._aftersales_error_redirect(f"/my/jobs/{job.id}", error.args[0])
         except (AccessError, MissingError) as error:
             raise NotFound() from error
+        except (UserError, ValidationError) as error:
+            return self._aftersales_error_redirect(f"/my/jobs/{job.id}", error.args[0])
         separator = "&" if "?" in page else "?"
         return request.redirect(f"{page}{separator}success={success}")
 
@@ -337,6 +337,8 @@ class AftersalesPortalJobs(AftersalesPortal):
         job = request.env["aftersales.service.job"].browse(int(job_id))
         try:
             job._portal_sign(name, signature)
+        except (AccessError, MissingError):
+            raise
         except (UserError, ValidationError) as error:
             return {"error": error.args[0]}
         return {"force_refresh": True, "redirect_url": f"/my/jobs/{job.id}?success=signed"}
