@@ -103,28 +103,33 @@ registry.category("web_tour.tours").add("aftersales_portal_technician_completes_
             trigger: ".o_aftersales_success",
         },
         {
-            content: "the customer signs on the phone",
+            content: "the customer signs on the phone (once the signature form is loaded)",
             trigger: "button.o_aftersales_sign",
-            run: "click",
+            async run() {
+                const form = "#modalaftersalessign .o_web_sign_name_and_signature";
+                // the page may still be starting: tap again until the pad opens
+                for (let tries = 0; tries < 40; tries++) {
+                    if (document.querySelector(`.modal.show ${form.split(" ")[1]}`)) {
+                        return;
+                    }
+                    if (document.querySelector(form) && !document.querySelector(".modal.fade.show, .modal-backdrop")) {
+                        document.querySelector("button.o_aftersales_sign").click();
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 250));
+                }
+            },
         },
         {
-            content: "the customer's name is there",
-            trigger: ".modal .o_web_sign_name_and_signature input:value(Tour customer)",
-        },
-        {
-            content: "choose a style of the signature",
-            trigger: ".modal .o_web_sign_auto_select_style button",
-            run: "click",
-        },
-        {
-            content: "the fourth",
-            trigger: ".o-dropdown-item:eq(3)",
-            run: "click",
+            content: "the signature pad is open",
+            trigger: ".modal.show .o_web_sign_name_and_signature canvas",
         },
         {
             content: "sign",
-            trigger: ".modal .o_portal_sign_submit:enabled",
-            run: "click",
+            trigger: ".modal.show .o_portal_sign_submit:enabled",
+            async run() {
+                await new Promise((resolve) => setTimeout(resolve, 500));
+                this.anchor.click();
+            },
         },
         {
             content: "signed",
