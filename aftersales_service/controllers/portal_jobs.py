@@ -29,9 +29,7 @@ class AftersalesPortalJobs(AftersalesPortal):
         if "aftersales_job_count" in counters:
             Job = request.env["aftersales.service.job"]
             values["aftersales_job_count"] = (
-                Job.search_count([("state", "in", WAITING_STATES)])
-                if Job.has_access("read")
-                else 0
+                Job.search_count([("state", "in", WAITING_STATES)]) if Job.has_access("read") else 0
             )
         return values
 
@@ -74,9 +72,7 @@ class AftersalesPortalJobs(AftersalesPortal):
             ("lot_id", "in", lots),
         ]
 
-    @http.route(
-        ["/my/jobs", "/my/jobs/page/<int:page>"], type="http", auth="user", website=True
-    )
+    @http.route(["/my/jobs", "/my/jobs/page/<int:page>"], type="http", auth="user", website=True)
     def portal_my_aftersales_jobs(
         self, page=1, sortby=None, filterby=None, search=None, search_in="all", **kw
     ):
@@ -310,9 +306,7 @@ class AftersalesPortalJobs(AftersalesPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_aftersales_job_resolution(
-        self, job_id, resolution=None, fault_code_id=None, **kw
-    ):
+    def portal_aftersales_job_resolution(self, job_id, resolution=None, fault_code_id=None, **kw):
         return self._aftersales_job_step(
             job_id,
             lambda job: job._portal_set_resolution(resolution, fault_code_id),
@@ -327,9 +321,7 @@ class AftersalesPortalJobs(AftersalesPortal):
         website=True,
     )
     def portal_aftersales_job_check_out(self, job_id, **kw):
-        return self._aftersales_job_step(
-            job_id, lambda job: job._portal_check_out(), "checked_out"
-        )
+        return self._aftersales_job_step(job_id, lambda job: job._portal_check_out(), "checked_out")
 
     @http.route(["/my/jobs/<int:job_id>/sign"], type="json", auth="user", website=True)
     def portal_aftersales_job_sign(self, job_id, name=None, signature=None, **kw):

@@ -213,9 +213,7 @@ class AftersalesServiceJob(models.Model):
                 raise UserError(
                     _("Enter the lot or serial number of %(part)s.", part=product.display_name)
                 )
-            lot = lot.search(
-                [("product_id", "=", product.id), ("name", "=", lot_name)], limit=1
-            )
+            lot = lot.search([("product_id", "=", product.id), ("name", "=", lot_name)], limit=1)
             if not lot:
                 raise UserError(
                     _(
@@ -225,14 +223,18 @@ class AftersalesServiceJob(models.Model):
                     )
                 )
         with self.env.cr.savepoint():
-            part = self.env["aftersales.service.job.part"].sudo().create(
-                {
-                    "job_id": job.id,
-                    "product_id": product.id,
-                    "quantity": quantity,
-                    "lot_id": lot.id,
-                    "old_part_kept": bool(old_part_kept),
-                }
+            part = (
+                self.env["aftersales.service.job.part"]
+                .sudo()
+                .create(
+                    {
+                        "job_id": job.id,
+                        "product_id": product.id,
+                        "quantity": quantity,
+                        "lot_id": lot.id,
+                        "old_part_kept": bool(old_part_kept),
+                    }
+                )
             )
             job._portal_post(
                 _(

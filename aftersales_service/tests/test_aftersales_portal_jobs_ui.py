@@ -42,7 +42,9 @@ class TestAftersalesPortalJobsUi(AftersalesPortalCommon, HttpCase):
                 [("res_model", "=", job._name), ("res_id", "=", job.id), ("name", "=", "photo.png")]
             )
         )
-        by_portal = job.sudo().message_ids.filtered(lambda m: m.author_id == self.portal_a.partner_id)
+        by_portal = job.sudo().message_ids.filtered(
+            lambda m: m.author_id == self.portal_a.partner_id
+        )
         self.assertGreaterEqual(len(by_portal), 7)
         self.assertTrue(
             by_portal.tracking_value_ids.filtered(lambda t: t.field_id.name == "state"),
