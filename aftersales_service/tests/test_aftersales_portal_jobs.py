@@ -1,16 +1,15 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import base64
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common_job import SIGNATURE
 from .common_portal import AftersalesPortalCommon
 
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5e3a5de"
-    "0000000049454e44ae426082"
-)
+#: the photo the technician takes
+PNG = base64.b64decode(SIGNATURE)
 
 
 @tagged("post_install", "-at_install")
