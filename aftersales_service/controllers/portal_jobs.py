@@ -124,12 +124,16 @@ class AftersalesPortalJobs(AftersalesPortal):
     # One job
     # ------------------------------------------------------------------
     def _aftersales_job(self, job_id):
-        """The point's job (sudo), or 404."""
+        """The point's dispatched job (sudo), or 404."""
         self._aftersales_point()
         try:
-            return self._aftersales_record("aftersales.service.job", job_id)
+            job_sudo = self._aftersales_record("aftersales.service.job", job_id)
         except (AccessError, MissingError) as error:
             raise NotFound() from error
+        if job_sudo.state == "draft":
+            # not dispatched yet: nothing for the point to see or do
+            raise NotFound()
+        return job_sudo
 
     @http.route(["/my/jobs/<int:job_id>"], type="http", auth="user", website=True)
     def portal_my_aftersales_job(self, job_id, error=None, success=None, **kw):

@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import json
 import re
 
 from odoo.tests import HttpCase, tagged
@@ -92,6 +93,24 @@ class TestAftersalesPortalJobsPages(AftersalesPortalCommon, HttpCase):
         self.assertNotIn(self.job.name, self.url_open("/my/jobs?search=SN-OLD").text)
         detail = self.url_open(f"/my/jobs/{self.job.id}").text
         self.assertIn("13812345678", detail)
+
+    def test_home_counter_and_draft_jobs(self):
+        reply = self.url_open(
+            "/my/counters",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "params": {"counters": ["aftersales_job_count"]},
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        ).json()
+        self.assertEqual(reply["result"]["aftersales_job_count"], 1)
+        self.assertIn("/my/jobs", self.url_open("/my").text)
+        draft = self._create_job(self.unit_expired)
+        self.assertEqual(self.url_open(f"/my/jobs/{draft.id}").status_code, 404)
+        self.assertNotIn(draft.name, self.url_open("/my/jobs?filterby=all").text)
 
     def test_error_is_shown_on_the_page_and_nothing_written(self):
         response = self._post(f"/my/jobs/{self.job.id}/check_out")
