@@ -21,6 +21,14 @@ PORTAL_WORK_STATES = ("accepted", "on_site")
 PORTAL_REFUSE_STATES = ("dispatched", "accepted")
 
 
+def to_id(value):
+    """A record id from a form value; 0 when it is none."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
 class AftersalesServiceJob(models.Model):
     _name = "aftersales.service.job"
     _inherit = ["aftersales.service.job", "aftersales.portal.mixin"]
@@ -166,7 +174,7 @@ class AftersalesServiceJob(models.Model):
     def _portal_schedule(self, scheduled_start, scheduled_end, technician_id):
         """The visit's window and the point's technician who goes."""
         job = self._portal_step(("dispatched", "accepted"), _("scheduled"))
-        technician = self.env["res.partner"].sudo().browse(int(technician_id or 0))
+        technician = self.env["res.partner"].sudo().browse(to_id(technician_id))
         if technician not in job._portal_technicians():
             raise UserError(_("Choose one of the service point's technicians."))
         if not scheduled_start:
@@ -197,7 +205,7 @@ class AftersalesServiceJob(models.Model):
     def _portal_add_part(self, product_id, quantity, lot_name=False, old_part_kept=False):
         """A part of the point's stock fitted on the job, as the backend's part lines."""
         job = self._portal_step(PORTAL_WORK_STATES, _("given parts"))
-        product = self.env["product.product"].sudo().browse(int(product_id or 0))
+        product = self.env["product.product"].sudo().browse(to_id(product_id))
         if product not in job._portal_parts():
             raise UserError(_("Choose one of the parts the service point holds."))
         try:
@@ -247,7 +255,7 @@ class AftersalesServiceJob(models.Model):
 
     def _portal_remove_part(self, part_id):
         job = self._portal_step(PORTAL_WORK_STATES, _("given parts"))
-        part = job.part_ids.filtered(lambda line: line.id == int(part_id or 0))
+        part = job.part_ids.filtered(lambda line: line.id == to_id(part_id))
         if not part:
             raise UserError(_("This part is not on the job."))
         name = part.product_id.display_name
@@ -312,7 +320,7 @@ class AftersalesServiceJob(models.Model):
             raise UserError(_("Write the findings and work done."))
         vals = {"resolution": resolution}
         if fault_code_id:
-            fault = self.env["aftersales.fault.code"].sudo().browse(int(fault_code_id))
+            fault = self.env["aftersales.fault.code"].sudo().browse(to_id(fault_code_id))
             if fault not in job._portal_faults():
                 raise UserError(_("Choose one of the listed faults."))
             vals["fault_code_id"] = fault.id

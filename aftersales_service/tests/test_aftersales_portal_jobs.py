@@ -145,6 +145,17 @@ class TestAftersalesPortalJobs(AftersalesPortalCommon):
             self._as_a()._portal_add_part(self.element.id, 0)
         self.assertFalse(self.job.part_ids)
 
+    def test_remove_a_part_not_taken_from_stock(self):
+        job = self._as_a()
+        job._portal_accept()
+        part_id = job._portal_add_part(self.element.id, 2)
+        self.assertTrue(self.job.part_ids.move_ids, "the planned part is a demand on the point")
+        with self.assertRaises(UserError):
+            job._portal_remove_part("not a number")
+        job._portal_remove_part(part_id)
+        self.assertFalse(self.job.part_ids)
+        self.assertIn("Part removed", self._messages_by(self.job, self.portal_a)[0].body)
+
     # ------------------------------------------------------------------
     # Masking
     # ------------------------------------------------------------------
