@@ -161,6 +161,7 @@
         "security/aftersales_portal_claim_security.xml",
         "views/aftersales_portal_claim_templates.xml",
         "views/aftersales_portal_old_part_templates.xml",
+        "views/aftersales_portal_job_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -196,6 +197,7 @@
         # dealer portal
         "demo/res_users_portal_demo.xml",
         "demo/aftersales_portal_claims_demo.xml",
+        "demo/aftersales_portal_jobs_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -168,6 +168,9 @@ from . import sale_order_parts_order
 from . import sale_order_parts_deadline
 from . import stock_rule_parts_order
 from . import stock_picking_parts_order
+
+# dealer portal: service jobs
+from . import aftersales_service_job_portal
 from . import aftersales_period_mixin
 from . import aftersales_claim_portal
 from . import aftersales_claim_line_portal

@@ -74,3 +74,5 @@ from . import test_aftersales_bad_input
 from . import test_aftersales_acl_matrix
 from . import test_aftersales_portal_claims
 from . import test_aftersales_portal_claims_ui
+from . import test_aftersales_portal_jobs
+from . import test_aftersales_portal_jobs_ui

@@ -4,6 +4,7 @@ from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from .common_claim import REPAIR_RECORD
+from .common_job import SIGNATURE
 from .common_settlement import AftersalesSettlementCommon
 
 
@@ -56,7 +57,43 @@ class AftersalesPortalCommon(AftersalesSettlementCommon):
     # ------------------------------------------------------------------
 
     def _plant_jobs(self, point):
-        """Jobs (and their parts) of ``point``."""
+        """Jobs (and their parts) of ``point``: one dispatched with a planned part, one
+        completed."""
+        technician = point.child_ids.filtered("is_technician")[:1]
+        customer = self.env["res.partner"].create(
+            {"name": f"{point.name} customer", "phone": "13812345678"}
+        )
+        unit = self.env["stock.lot"].create(
+            {
+                "name": f"SN-PORTAL-{point.id}",
+                "product_id": self.heater.id,
+                "customer_id": customer.id,
+                "sale_date": self.today,
+            }
+        )
+        jobs = self.env["aftersales.service.job"].create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "lot_id": unit.id,
+                    "service_point_id": point.id,
+                    "technician_id": technician.id,
+                    "job_type": "inspection",
+                    "resolution": "Checked",
+                    "part_ids": [Command.create({"product_id": self.element.id})],
+                }
+                for _n in range(2)
+            ]
+        )
+        jobs.action_dispatch()
+        done = jobs[1]
+        done.action_check_in()
+        done.write({"signature": SIGNATURE, "signed_by": customer.name})
+        self.env["stock.quant"]._update_available_quantity(
+            self.element, point._aftersales_stock_location(), 1
+        )
+        done.action_complete()
+        return jobs
 
     def _plant_claims(self, point):
         """Claims (lines, check results) of ``point``: a draft one, a submitted one, and a
