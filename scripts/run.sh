@@ -35,4 +35,13 @@ cat <<MSG
 
 MSG
 echo $$ > "$RUN_DIR/odoo.pid"
-exec "${ODOO[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$"
+# WORKERS=4 make run: Odoo's multi-process server (4 HTTP workers, 2 cron workers, the
+# websocket on the gevent port), as a production deployment runs it; 0 (default): threads.
+WORKERS=${WORKERS:-0}
+SERVER_OPTS=()
+if [ "$WORKERS" -gt 0 ]; then
+  SERVER_OPTS=(--workers="$WORKERS" --max-cron-threads=2 --gevent-port="$((ODOO_PORT + 3))"
+    --limit-time-real=600 --limit-time-cpu=300)
+  say "Multi-process server: $WORKERS workers and 2 cron workers"
+fi
+exec "${ODOO[@]}" -d "$DB_NAME" --db-filter="^$DB_NAME\$" "${SERVER_OPTS[@]}"
