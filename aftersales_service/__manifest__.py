@@ -158,6 +158,8 @@
         # dealer portal
         "security/aftersales_portal_security.xml",
         "views/aftersales_portal_templates.xml",
+        "views/aftersales_portal_settlement_templates.xml",
+        "views/aftersales_portal_deposit_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

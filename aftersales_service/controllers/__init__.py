@@ -1,1 +1,3 @@
 from . import portal
+from . import portal_settlements
+from . import portal_deposit

@@ -167,3 +167,7 @@ from . import sale_order_parts_deadline
 from . import stock_rule_parts_order
 from . import stock_picking_parts_order
 from . import aftersales_period_mixin
+
+# dealer portal: settlements and deposit
+from . import aftersales_claim_settlement_portal
+from . import aftersales_deposit_portal
