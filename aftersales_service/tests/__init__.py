@@ -68,3 +68,5 @@ from . import test_aftersales_parts_order_deadline
 from . import test_aftersales_parts_order_report
 from . import test_aftersales_parts_order_demo
 from . import test_aftersales_portal_isolation
+from . import test_aftersales_portal_money
+from . import test_aftersales_portal_money_ui
