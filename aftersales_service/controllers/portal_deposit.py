@@ -26,9 +26,7 @@ class AftersalesPortalDeposit(AftersalesPortal):
         if "aftersales_deduction_count" in counters:
             Move = request.env["aftersales.deposit.move"]
             values["aftersales_deduction_count"] = (
-                Move.search_count(
-                    [("move_type", "=", "deduction"), ("state", "in", SHOWN_STATES)]
-                )
+                Move.search_count([("move_type", "=", "deduction"), ("state", "in", SHOWN_STATES)])
                 if Move.has_access("read")
                 else 0
             )
@@ -84,9 +82,7 @@ class AftersalesPortalDeposit(AftersalesPortal):
         )
         return request.render("aftersales_service.portal_my_aftersales_deposit_move", values)
 
-    @http.route(
-        "/my/deposit/moves/<int:move_id>/evidence", type="http", auth="user", website=True
-    )
+    @http.route("/my/deposit/moves/<int:move_id>/evidence", type="http", auth="user", website=True)
     def portal_aftersales_deposit_evidence(self, move_id, attachment=None, **kw):
         """One file of the deduction's evidence or of its appeals."""
         self._aftersales_point()

@@ -102,9 +102,7 @@ class AftersalesPortalSettlements(AftersalesPortal):
         except (AccessError, MissingError) as error:
             raise NotFound() from error
 
-    @http.route(
-        "/my/settlements/<int:settlement_id>", type="http", auth="user", website=True
-    )
+    @http.route("/my/settlements/<int:settlement_id>", type="http", auth="user", website=True)
     def portal_my_aftersales_settlement(self, settlement_id, error=None, message=None, **kw):
         self._aftersales_point()
         settlement_sudo = self._aftersales_settlement(settlement_id)
@@ -137,9 +135,7 @@ class AftersalesPortalSettlements(AftersalesPortal):
             .with_company(settlement_sudo.company_id)
             ._render_qweb_pdf(NOTICE_REPORT, settlement_sudo.ids)
         )
-        return file_response(
-            pdf, "application/pdf", f"{settlement_sudo.name}.pdf", download
-        )
+        return file_response(pdf, "application/pdf", f"{settlement_sudo.name}.pdf", download)
 
     @http.route(
         "/my/settlements/<int:settlement_id>/confirm", type="json", auth="user", website=True
@@ -257,5 +253,3 @@ class AftersalesPortalSettlements(AftersalesPortal):
             else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )
         return file_response(content, mimetype, f"{name}.{file_format}")
-
-

@@ -52,21 +52,27 @@ class AftersalesDepositMove(models.Model):
                     deadline=deduction.appeal_deadline,
                 )
             )
-        appeal = self.env["aftersales.deposit.appeal"].sudo().create(
-            {"deduction_id": deduction.id, "grounds": grounds}
+        appeal = (
+            self.env["aftersales.deposit.appeal"]
+            .sudo()
+            .create({"deduction_id": deduction.id, "grounds": grounds})
         )
         if uploads:
-            attachments = self.env["ir.attachment"].sudo().create(
-                [
-                    {
-                        "name": name,
-                        "datas": base64.b64encode(data),
-                        "mimetype": mimetype,
-                        "res_model": appeal._name,
-                        "res_id": appeal.id,
-                    }
-                    for name, data, mimetype in uploads
-                ]
+            attachments = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    [
+                        {
+                            "name": name,
+                            "datas": base64.b64encode(data),
+                            "mimetype": mimetype,
+                            "res_model": appeal._name,
+                            "res_id": appeal.id,
+                        }
+                        for name, data, mimetype in uploads
+                    ]
+                )
             )
             appeal.attachment_ids = [fields.Command.set(attachments.ids)]
         appeal.message_post(

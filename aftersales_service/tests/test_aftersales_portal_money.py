@@ -10,7 +10,8 @@ from .common_portal import AftersalesPortalCommon
 
 #: a 1×1 PNG: what the signature pad sends
 SIGNATURE = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+    "AAAABJRU5ErkJggg=="
 )
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -71,7 +72,9 @@ class TestAftersalesPortalMoney(AftersalesPortalCommon):
         self.assertEqual(settlement.dispute_note, "索赔单 金额少算 50 元")
         activity = settlement.activity_ids
         self.assertEqual(len(activity), 1)
-        self.assertTrue(activity.user_id.has_group("aftersales_service.group_aftersales_accountant"))
+        self.assertTrue(
+            activity.user_id.has_group("aftersales_service.group_aftersales_accountant")
+        )
         self.assertEqual(settlement.message_ids[:1].author_id, self.portal_a.partner_id)
         # once answered the dealer confirms it after all: no longer disputed
         settlement.with_user(self.portal_a)._portal_confirm("王经理", SIGNATURE)
