@@ -160,6 +160,7 @@
         "views/aftersales_portal_templates.xml",
         "views/aftersales_portal_settlement_templates.xml",
         "views/aftersales_portal_deposit_templates.xml",
+        "views/aftersales_portal_parts_order_templates.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",

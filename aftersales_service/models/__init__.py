@@ -171,3 +171,4 @@ from . import aftersales_period_mixin
 # dealer portal: settlements and deposit
 from . import aftersales_claim_settlement_portal
 from . import aftersales_deposit_portal
+from . import sale_order_portal

@@ -152,3 +152,62 @@ class TestAftersalesPortalMoney(AftersalesPortalCommon):
         deposit = self.env["aftersales.deposit.account"].with_user(self.portal_a).search([])
         self.assertEqual(deposit.partner_id, self.point)
         self.assertEqual(deposit.balance, 4500)
+
+
+class TestAftersalesPortalPartsOrder(AftersalesPortalCommon):
+    """The dealer places its parts order on the portal, as a quotation of its own."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.part = cls.env["product.product"].create(
+            {
+                "name": "Thermostat TS-20",
+                "default_code": "TS-20",
+                "type": "consu",
+                "sale_ok": True,
+                "list_price": 150.0,
+                "categ_id": cls.env.ref("aftersales_service.product_category_parts_wear").id,
+            }
+        )
+        cls.not_a_part = cls.env["product.product"].create(
+            {"name": "Heater 2000", "type": "consu", "sale_ok": True, "list_price": 999.0}
+        )
+        cls.Order = cls.env["sale.order"]
+
+    def test_place_own_parts_order(self):
+        order = self.Order.with_user(self.portal_a)._portal_create_parts_order(
+            {str(self.part.id): "3"}, urgent=True, note="尽快发货"
+        )
+        self.assertEqual(order.partner_id, self.point)
+        self.assertEqual(order.state, "draft", "a quotation for the company to confirm")
+        self.assertTrue(order.aftersales_is_parts_order)
+        self.assertTrue(order.aftersales_urgent)
+        self.assertEqual(order.order_line.product_id, self.part)
+        self.assertEqual(order.order_line.product_uom_qty, 3)
+        self.assertEqual(order.message_ids[:1].author_id, self.portal_a.partner_id)
+        mine = self.Order.with_user(self.portal_a).search(
+            [("aftersales_is_parts_order", "=", True)]
+        )
+        self.assertEqual(mine, order, "the dealer reads its order")
+        theirs = self.Order.with_user(self.portal_b).search([("id", "=", order.id)])
+        self.assertFalse(theirs, "another dealer does not")
+
+    def test_only_catalogue_parts_and_real_quantities(self):
+        as_dealer = self.Order.with_user(self.portal_a)
+        count = self.Order.search_count([])
+        with self.assertRaisesRegex(UserError, "cannot be ordered"):
+            as_dealer._portal_create_parts_order({self.not_a_part.id: 1})
+        with self.assertRaisesRegex(UserError, "at least one part"):
+            as_dealer._portal_create_parts_order({self.part.id: "0"})
+        with self.assertRaisesRegex(UserError, "negative"):
+            as_dealer._portal_create_parts_order({self.part.id: "-2"})
+        with self.assertRaisesRegex(UserError, "number"):
+            as_dealer._portal_create_parts_order({self.part.id: "abc"})
+        self.assertEqual(self.Order.search_count([]), count, "nothing created on error")
+
+    def test_a_portal_user_of_no_dealer_is_refused(self):
+        customer = self.env["res.partner"].create({"name": "Private customer"})
+        user = self._portal_user(customer, "aftersales-portal-customer")
+        with self.assertRaises(AccessError):
+            self.Order.with_user(user)._portal_create_parts_order({self.part.id: 1})

@@ -1,6 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+import re
 
 from odoo.tests import HttpCase, tagged
 
@@ -112,9 +113,47 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
             "/my",
             "/my/settlements",
             "/my/deposit",
+            "/my/parts-orders",
+            "/my/parts-orders/new",
+            "/my/statements",
             f"/my/deposit/moves/{self.mine['appealed'].id}",
             f"/my/settlements/{self.mine['settlement'].id}",
         ):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
         self.assertIn("4,500.00", self.url_open("/my/deposit").text)
+
+    def test_dealer_places_a_parts_order_from_the_catalogue(self):
+        part = self.env["product.product"].create(
+            {
+                "name": "Tour Thermostat",
+                "default_code": "TT-1",
+                "type": "consu",
+                "sale_ok": True,
+                "list_price": 150.0,
+                "categ_id": self.env.ref("aftersales_service.product_category_parts_wear").id,
+            }
+        )
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        page = self.url_open("/my/parts-orders/new?search=TT-1").text
+        self.assertIn("Tour Thermostat", page)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            "/my/parts-orders/create",
+            data={"csrf_token": token, f"qty_{part.id}": "2", "urgent": "1"},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        order = self.env["sale.order"].search([("order_line.product_id", "=", part.id)])
+        self.assertEqual(order.partner_id, self.point)
+        self.assertTrue(order.aftersales_urgent)
+        self.assertIn(order.name, self.url_open("/my/parts-orders").text)
+        refused = self.url_open(
+            "/my/parts-orders/create",
+            data={"csrf_token": token, f"qty_{part.id}": "0"},
+            allow_redirects=False,
+        )
+        self.assertIn("error=", refused.headers["Location"])
+        self.assertEqual(
+            len(self.env["sale.order"].search([("partner_id", "=", self.point.id)])), 1
+        )
