@@ -195,6 +195,7 @@
         "demo/sale_order_parts_demo.xml",
         # dealer portal
         "demo/res_users_portal_demo.xml",
+        "demo/aftersales_portal_money_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {
