@@ -32,9 +32,13 @@ class AftersalesDepositMove(models.Model):
         grounds = (grounds or "").strip()
         if not grounds:
             raise UserError(_("Write the grounds of your appeal."))
-        # one appeal at a time: a second request waits for the first, then sees its appeal
+        # one appeal at a time: the row is written, not only locked, so that a second
+        # request started before the first committed fails to serialise, is retried and
+        # then sees the first appeal (under repeatable read a lock alone would not do)
         self.env.cr.execute(
-            "SELECT id FROM aftersales_deposit_move WHERE id = %s FOR UPDATE", [deduction.id]
+            "UPDATE aftersales_deposit_move SET write_date = now() at time zone 'UTC' "
+            "WHERE id = %s",
+            [deduction.id],
         )
         deduction.invalidate_recordset()
         if deduction.move_type != "deduction" or deduction.state != "posted":

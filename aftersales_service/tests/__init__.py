@@ -70,3 +70,4 @@ from . import test_aftersales_parts_order_demo
 from . import test_aftersales_portal_isolation
 from . import test_aftersales_portal_money
 from . import test_aftersales_portal_money_ui
+from . import test_aftersales_portal_money_concurrency
