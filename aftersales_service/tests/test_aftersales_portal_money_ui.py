@@ -148,6 +148,13 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.assertEqual(order.partner_id, self.point)
         self.assertTrue(order.aftersales_urgent)
         self.assertIn(order.name, self.url_open("/my/parts-orders").text)
+        order.with_user(self.user_manager).sudo().action_confirm()
+        page = self.url_open(order.get_portal_url()).text
+        self.assertIn("o_aftersales_parts_order_status", page)
+        missing = order.aftersales_amount_missing
+        self.assertTrue(missing)
+        self.assertIn(f"{missing:,.2f}", page, "the payment missing before goods")
+        self.assertIn("Not shipped yet", page)
         refused = self.url_open(
             "/my/parts-orders/create",
             data={"csrf_token": token, f"qty_{part.id}": "0"},
