@@ -161,6 +161,7 @@
         "views/aftersales_portal_settlement_templates.xml",
         "views/aftersales_portal_deposit_templates.xml",
         "views/aftersales_portal_parts_order_templates.xml",
+        "views/aftersales_claim_settlement_portal_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
