@@ -164,3 +164,29 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.assertEqual(
             len(self.env["sale.order"].search([("partner_id", "=", self.point.id)])), 1
         )
+
+    def test_appeal_refuses_a_file_that_is_not_a_photo_or_a_pdf(self):
+        deduction = self.mine["deduction"]
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        url = f"/my/deposit/moves/{deduction.id}"
+        page = self.url_open(url).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        response = self.url_open(
+            f"{url}/appeal",
+            data={"csrf_token": token, "grounds": "用户改约"},
+            files={"files": ("录音.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertIn("error=", response.headers["Location"])
+        self.assertFalse(deduction.appeal_ids, "nothing written")
+        shown = self.url_open(response.headers["Location"]).text
+        self.assertIn("o_aftersales_portal_error", shown)
+        response = self.url_open(
+            f"{url}/appeal",
+            data={"csrf_token": token, "grounds": "用户改约"},
+            files={"files": ("录音.pdf", PDF, "application/pdf")},
+            allow_redirects=False,
+        )
+        self.assertIn("message=appealed", response.headers["Location"])
+        self.assertEqual(deduction.appeal_ids.attachment_ids.mapped("name"), ["录音.pdf"])
