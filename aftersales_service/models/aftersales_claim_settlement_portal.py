@@ -64,7 +64,7 @@ class AftersalesClaimSettlement(models.Model):
             body=_("Settlement notice confirmed online by %(name)s.", name=name),
             author_id=self.env.user.partner_id.id,
             message_type="comment",
-            subtype_xmlid="mail.mt_note",
+            subtype_xmlid="mail.mt_comment",
         )
         return settlement
 
@@ -91,7 +91,7 @@ class AftersalesClaimSettlement(models.Model):
             body=_("Settlement notice disputed: %(note)s", note=note),
             author_id=self.env.user.partner_id.id,
             message_type="comment",
-            subtype_xmlid="mail.mt_note",
+            subtype_xmlid="mail.mt_comment",
         )
         return settlement
 

@@ -26,14 +26,37 @@ registry.category("web_tour.tours").add("aftersales_portal_dealer_confirms_settl
             trigger: ".modal .o_web_sign_name_and_signature input:value(Tour Confirmer)",
         },
         {
-            content: "choose a style of signature",
-            trigger: ".modal .o_web_sign_auto_select_style button",
-            run: "click",
+            content: "the dialog is shown (it resets the signature pad once open)",
+            trigger: ".modal.show .o_web_sign_auto_select_style button",
+            async run() {
+                const modal = this.anchor.closest(".modal");
+                await new Promise((resolve) => {
+                    modal.addEventListener("shown.bs.modal", resolve, {once: true});
+                    setTimeout(resolve, 1000);
+                });
+                this.anchor.click();
+            },
         },
         {
             content: "the fourth style",
             trigger: ".o-dropdown-item:eq(3)",
             run: "click",
+        },
+        {
+            content: "the signature is drawn",
+            trigger: ".modal canvas",
+            async run() {
+                const canvas = this.anchor;
+                for (let i = 0; i < 50; i++) {
+                    const blank = document.createElement("canvas");
+                    blank.width = canvas.width;
+                    blank.height = canvas.height;
+                    if (canvas.width && canvas.toDataURL() !== blank.toDataURL()) {
+                        return;
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+            },
         },
         {
             content: "sign and send",
@@ -46,6 +69,10 @@ registry.category("web_tour.tours").add("aftersales_portal_dealer_confirms_settl
         },
         {
             trigger: ".o_aftersales_portal_settlement img[alt=Signature]",
+        },
+        {
+            content: "the notice and the confirmation in the communication history",
+            trigger: "#chatterRoot:shadow .o-mail-Message:contains(Tour Confirmer)",
         },
     ],
 });
