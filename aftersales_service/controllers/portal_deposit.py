@@ -66,10 +66,10 @@ class AftersalesPortalDeposit(AftersalesPortal):
             raise NotFound()
         return move_sudo
 
-    @http.route("/my/deposit/moves/<int:move_id>", type="http", auth="user", website=True)
-    def portal_my_aftersales_deposit_move(self, move_id, error=None, message=None, **kw):
+    @http.route("/my/deposit/moves/<int:deposit_move_id>", type="http", auth="user", website=True)
+    def portal_my_aftersales_deposit_move(self, deposit_move_id, error=None, message=None, **kw):
         self._aftersales_point()
-        move_sudo = self._aftersales_deduction(move_id)
+        move_sudo = self._aftersales_deduction(deposit_move_id)
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -82,11 +82,13 @@ class AftersalesPortalDeposit(AftersalesPortal):
         )
         return request.render("aftersales_service.portal_my_aftersales_deposit_move", values)
 
-    @http.route("/my/deposit/moves/<int:move_id>/evidence", type="http", auth="user", website=True)
-    def portal_aftersales_deposit_evidence(self, move_id, attachment=None, **kw):
+    @http.route(
+        "/my/deposit/moves/<int:deposit_move_id>/evidence", type="http", auth="user", website=True
+    )
+    def portal_aftersales_deposit_evidence(self, deposit_move_id, attachment=None, **kw):
         """One file of the deduction's evidence or of its appeals."""
         self._aftersales_point()
-        move_sudo = self._aftersales_deduction(move_id)
+        move_sudo = self._aftersales_deduction(deposit_move_id)
         files = move_sudo.attachment_ids | move_sudo.appeal_ids.attachment_ids
         try:
             file_sudo = files.filtered(lambda att: att.id == int(attachment or 0))
@@ -100,16 +102,16 @@ class AftersalesPortalDeposit(AftersalesPortal):
         )
 
     @http.route(
-        "/my/deposit/moves/<int:move_id>/appeal",
+        "/my/deposit/moves/<int:deposit_move_id>/appeal",
         type="http",
         auth="user",
         website=True,
         methods=["POST"],
     )
-    def portal_aftersales_deposit_appeal(self, move_id, grounds=None, **kw):
+    def portal_aftersales_deposit_appeal(self, deposit_move_id, grounds=None, **kw):
         self._aftersales_point()
-        url = f"/my/deposit/moves/{int(move_id)}"
-        move = request.env["aftersales.deposit.move"].browse(int(move_id))
+        url = f"/my/deposit/moves/{int(deposit_move_id)}"
+        move = request.env["aftersales.deposit.move"].browse(int(deposit_move_id))
         try:
             move._portal_sudo()
         except (AccessError, MissingError) as error:

@@ -20,7 +20,7 @@ from .common_report import warm_up_http
 #: the id arguments of the addon's routes: argument name -> model
 ROUTE_ARGS = {
     "settlement_id": "aftersales.claim.settlement",
-    "move_id": "aftersales.deposit.move",
+    "deposit_move_id": "aftersales.deposit.move",
 }
 
 #: route arguments that are not record ids (a list's page number)
