@@ -18,6 +18,7 @@ from .portal_settlements import file_response
 #: what the dealer sees of its deposit: what is in accounting
 SHOWN_STATES = ("posted", "reversed")
 PAGE_SIZE = 30
+DEDUCTION_NOTICE = "aftersales_service.aftersales_deduction_notice_report"
 
 
 class AftersalesPortalDeposit(AftersalesPortal):
@@ -100,6 +101,23 @@ class AftersalesPortalDeposit(AftersalesPortal):
         return file_response(
             content, file_sudo.mimetype or "application/octet-stream", file_sudo.name
         )
+
+    @http.route(
+        "/my/deposit/moves/<int:deposit_move_id>/notice", type="http", auth="user", website=True
+    )
+    def portal_aftersales_deduction_notice(self, deposit_move_id, **kw):
+        """The deduction notice (扣款通知) as a PDF, rendered as superuser for its dealer."""
+        self._aftersales_point()
+        move_sudo = self._aftersales_deduction(deposit_move_id)
+        if move_sudo.move_type != "deduction":
+            raise NotFound()
+        pdf, _type = (
+            request.env["ir.actions.report"]
+            .sudo()
+            .with_company(move_sudo.company_id)
+            ._render_qweb_pdf(DEDUCTION_NOTICE, move_sudo.ids)
+        )
+        return file_response(pdf, "application/pdf", f"{move_sudo.name}.pdf", download=False)
 
     @http.route(
         "/my/deposit/moves/<int:deposit_move_id>/appeal",

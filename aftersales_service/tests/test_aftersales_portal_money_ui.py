@@ -87,6 +87,19 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         ):
             self.assertEqual(self.url_open(url).status_code, 404, url)
 
+    def test_deduction_notice_for_own_deduction_and_404_for_another_dealers(self):
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        mine = self.url_open(f"/my/deposit/moves/{self.mine['deduction'].id}/notice")
+        self.assertEqual(mine.status_code, 200)
+        self.assertEqual(mine.headers["Content-Type"], "application/pdf")
+        self.assertIn(self.mine["deduction"].name, mine.content.decode())
+        for url in (
+            f"/my/deposit/moves/{self.theirs['deduction'].id}/notice",
+            f"/my/deposit/moves/{self.theirs['deduction'].id}",
+            f"/my/deposit/moves/{self.mine['topup'].id}/notice",
+        ):
+            self.assertEqual(self.url_open(url).status_code, 404, url)
+
     def test_statements_download_for_own_dealer(self):
         self.authenticate(self.portal_a.login, self.portal_a.login)
         self.assertEqual(self.url_open("/my/statements").status_code, 200)
