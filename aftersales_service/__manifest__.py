@@ -162,6 +162,10 @@
         "views/aftersales_portal_claim_templates.xml",
         "views/aftersales_portal_old_part_templates.xml",
         "views/aftersales_portal_job_templates.xml",
+        "views/aftersales_portal_settlement_templates.xml",
+        "views/aftersales_portal_deposit_templates.xml",
+        "views/aftersales_portal_parts_order_templates.xml",
+        "views/aftersales_claim_settlement_portal_views.xml",
     ],
     "demo": [
         "demo/res_lang_demo.xml",
@@ -198,6 +202,7 @@
         "demo/res_users_portal_demo.xml",
         "demo/aftersales_portal_claims_demo.xml",
         "demo/aftersales_portal_jobs_demo.xml",
+        "demo/aftersales_portal_money_demo.xml",
     ],
     "post_init_hook": "post_init_hook",
     "assets": {

@@ -175,3 +175,8 @@ from . import aftersales_period_mixin
 from . import aftersales_claim_portal
 from . import aftersales_claim_line_portal
 from . import stock_picking_portal
+
+# dealer portal: settlements and deposit
+from . import aftersales_claim_settlement_portal
+from . import aftersales_deposit_portal
+from . import sale_order_portal

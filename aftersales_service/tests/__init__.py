@@ -76,3 +76,6 @@ from . import test_aftersales_portal_claims
 from . import test_aftersales_portal_claims_ui
 from . import test_aftersales_portal_jobs
 from . import test_aftersales_portal_jobs_ui
+from . import test_aftersales_portal_money
+from . import test_aftersales_portal_money_ui
+from . import test_aftersales_portal_money_concurrency

@@ -1,5 +1,7 @@
 # Copyright 2026 aftersales_service authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date
+
 from odoo import Command, fields
 from odoo.tests import new_test_user
 
@@ -148,7 +150,53 @@ class AftersalesPortalCommon(AftersalesSettlementCommon):
         return claim, picking
 
     def _plant_money(self, point):
-        """A settlement, a deposit with movements, a deduction and an appeal of ``point``."""
+        """A settlement, a deposit with movements, a deduction and an appeal of ``point``.
+
+        Returns them: ``settlement`` (notified), ``topup``, ``deduction`` (posted, open to
+        appeal), ``appealed`` (a posted deduction under appeal) and ``appeal``."""
+        company = self.env.company
+        self._approved_claim(400, point=point)
+        settlement = self.Settlement._settle_period(
+            company, date(2025, 1, 1), date(2025, 1, 31), partners=point
+        )
+        settlement.with_user(self.user_accountant).action_notify()
+        company._aftersales_setup_deposit_accounting()
+        deposit = self.env["aftersales.deposit.account"]._for(company, point)
+        bank = self.env["account.journal"].search(
+            [*self.env["account.journal"]._check_company_domain(company), ("type", "=", "bank")],
+            limit=1,
+        )
+        Move = self.env["aftersales.deposit.move"]
+
+        def posted(move_type, amount, reason):
+            move = Move.with_user(self.user_clerk).create(
+                {
+                    "deposit_account_id": deposit.id,
+                    "move_type": move_type,
+                    "amount": amount,
+                    "reason": reason,
+                    "journal_id": bank.id if move_type == "topup" else False,
+                }
+            )
+            if move_type != "topup":
+                move.with_user(self.user_clerk).action_submit()
+                move.with_user(self.user_manager).action_approve()
+            move.with_user(self.user_accountant).action_post()
+            return move.sudo(False)
+
+        topup = posted("topup", 5000, f"{point.name} 保证金缴纳")
+        deduction = posted("deduction", 300, f"{point.name} 上门超时")
+        appealed = posted("deduction", 200, f"{point.name} 回访不满意")
+        appeal = self.env["aftersales.deposit.appeal"].create(
+            {"deduction_id": appealed.id, "grounds": f"{point.name} 用户改约"}
+        )
+        return {
+            "settlement": settlement,
+            "topup": topup,
+            "deduction": deduction,
+            "appealed": appealed,
+            "appeal": appeal,
+        }
 
     def _plant_all(self, point):
         self._plant_jobs(point)

@@ -162,7 +162,9 @@ class TestAftersalesDemo(AftersalesCommon):
 
     def test_demo_month_of_settlements(self):
         settlements = self.env["aftersales.claim.settlement"].search([])
-        by_point = {settlement.partner_id: settlement for settlement in settlements}
+        by_point = {}
+        for settlement in settlements:  # the newest period of each point
+            by_point.setdefault(settlement.partner_id, settlement)
         hangzhou = by_point[self.env.ref("aftersales_service.partner_point_hangzhou_demo")]
         suzhou = by_point[self.env.ref("aftersales_service.partner_point_suzhou_demo")]
         ningbo = by_point[self.env.ref("aftersales_service.partner_point_ningbo_demo")]
@@ -177,6 +179,20 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertEqual(ningbo.move_id.move_type, "in_invoice")
         self.assertEqual(ningbo.move_id.ref, "NB-FP-2026-0117")
         self.assertEqual(ningbo.move_id.amount_total, ningbo.amount_total)
+
+    def test_demo_portal_points_have_money_of_their_own(self):
+        """The portal logins hangzhou and ningbo each find last month's settlement to
+        confirm and a deduction on their deposit."""
+        for xmlid in ("partner_point_hangzhou_demo", "partner_point_ningbo_demo"):
+            point = self.env.ref(f"aftersales_service.{xmlid}")
+            settlements = self.env["aftersales.claim.settlement"].search(
+                [("partner_id", "=", point.id)]
+            )
+            self.assertIn("notified", settlements.mapped("state"), xmlid)
+            moves = self.env["aftersales.deposit.move"].search(
+                [("partner_id", "=", point.id), ("state", "=", "posted")]
+            )
+            self.assertEqual(set(moves.mapped("move_type")), {"topup", "deduction"}, xmlid)
 
     def test_demo_supplier_recovery_booked_with_its_refund_and_return(self):
         supplier = self.env.ref("aftersales_service.partner_supplier_element_demo")

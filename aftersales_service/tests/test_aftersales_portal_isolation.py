@@ -24,6 +24,8 @@ ROUTE_ARGS = {
     "claim_id": "aftersales.claim",
     "job_id": "aftersales.service.job",
     "return_id": "stock.picking",
+    "settlement_id": "aftersales.claim.settlement",
+    "deposit_move_id": "aftersales.deposit.move",
 }
 
 #: what "refused" looks like for a page or a download
