@@ -100,9 +100,10 @@ class AftersalesPenaltyRule(models.Model):
                 amount=money(amount),
             )
         if self.amount_type == "percent":
+            percent = f"{self.percent:g}"
             return _(
                 "%(percent)s %% of %(claimed)s = %(amount)s",
-                percent=f"{self.percent:g}",
+                percent=percent,
                 claimed=money(basis),
                 amount=money(amount),
             )
