@@ -193,6 +193,27 @@ class TestAftersalesPortalPartsOrder(AftersalesPortalCommon):
         theirs = self.Order.with_user(self.portal_b).search([("id", "=", order.id)])
         self.assertFalse(theirs, "another dealer does not")
 
+    def test_the_dealer_reads_the_parts_orders_the_company_entered_for_it(self):
+        entered = self.Order.with_user(self.user_clerk).create(
+            {
+                "partner_id": self.point.id,
+                "order_line": [(0, 0, {"product_id": self.part.id, "product_uom_qty": 2})],
+            }
+        )
+        self.assertTrue(entered.aftersales_is_parts_order)
+        self.assertNotIn(self.point, entered.message_partner_ids, "the dealer follows nothing")
+        as_dealer = self.Order.with_user(self.portal_a)
+        self.assertEqual(as_dealer.search([("id", "=", entered.id)]), entered)
+        self.assertEqual(
+            entered.order_line.with_user(self.portal_a).read(["product_uom_qty"])[0][
+                "product_uom_qty"
+            ],
+            2,
+        )
+        self.assertFalse(self.Order.with_user(self.portal_b).search([("id", "=", entered.id)]))
+        with self.assertRaises(AccessError):
+            entered.with_user(self.portal_a).write({"note": "changed"})
+
     def test_only_catalogue_parts_and_real_quantities(self):
         as_dealer = self.Order.with_user(self.portal_a)
         count = self.Order.search_count([])
