@@ -47,16 +47,19 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
     )
     callback_deadline = fields.Datetime(
-        string="Call Back by", compute="_compute_sla_deadlines", store=True
+        string="Call Back by", compute="_compute_sla_deadlines", store=True, index="btree_not_null"
     )
     onsite_deadline = fields.Datetime(
-        string="On Site by", compute="_compute_sla_deadlines", store=True
+        string="On Site by", compute="_compute_sla_deadlines", store=True, index="btree_not_null"
     )
     opinion_deadline = fields.Datetime(
-        string="Handling Opinion by", compute="_compute_sla_deadlines", store=True
+        string="Handling Opinion by",
+        compute="_compute_sla_deadlines",
+        store=True,
+        index="btree_not_null",
     )
     resolution_deadline = fields.Datetime(
-        string="Resolved by", compute="_compute_sla_deadlines", store=True
+        string="Resolved by", compute="_compute_sla_deadlines", store=True, index="btree_not_null"
     )
     callback_done_at = fields.Datetime(
         string="Called Back On", readonly=True, copy=False, tracking=True

@@ -54,8 +54,13 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         self.assertEqual((claim.state, claim.version), ("appraisal", 2))
         self.assertEqual(claim.usage_reading, 1200)
         self.assertIn("清洗费", claim.line_ids.mapped("name"))
+        # the note is written in the language the portal page was served in
+        note = "Submitted on the portal (submission %(version)s)."
+        starts = {
+            claim.with_context(lang=lang).env._(note).split("%(")[0] for lang in ("en_US", "zh_CN")
+        }
         portal_notes = claim.message_ids.filtered(
-            lambda message: "Submitted on the portal" in (message.body or "")
+            lambda message: any(start in (message.body or "") for start in starts)
         )
         self.assertEqual(len(portal_notes), 2)
         self.assertEqual(portal_notes.author_id, self.portal_a.partner_id)

@@ -167,7 +167,7 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         missing = order.aftersales_amount_missing
         self.assertTrue(missing)
         self.assertIn(f"{missing:,.2f}", page, "the payment missing before goods")
-        self.assertIn("Not shipped yet", page)
+        self.assertIn("尚未发货", page, "not shipped yet")
         refused = self.url_open(
             "/my/parts-orders/create",
             data={"csrf_token": token, f"qty_{part.id}": "0"},

@@ -68,7 +68,7 @@ registry.category("web_tour.tours").add("aftersales_portal_dealer_confirms_settl
             trigger: ".o_aftersales_portal_message",
         },
         {
-            trigger: ".o_aftersales_portal_settlement img[alt=Signature]",
+            trigger: ".o_aftersales_portal_settlement img.o_aftersales_signature",
         },
         {
             content: "the notice and the confirmation in the communication history",
