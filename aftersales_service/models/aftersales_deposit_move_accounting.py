@@ -2,9 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from markupsafe import Markup
 
-from odoo import Command, _, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import formatLang
+
+from .aftersales_cron_batch import process_batch
+
+#: deduction notices (one PDF each) sent per cron call
+NOTICE_BATCH = 50
 
 
 class AftersalesDepositMove(models.Model):
@@ -15,6 +20,13 @@ class AftersalesDepositMove(models.Model):
     so an entry typed in Accounting obeys them too."""
 
     _inherit = "aftersales.deposit.move"
+
+    notice_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Posted, its deduction notice not sent yet (it is sent right after the posting).",
+    )
 
     def _post_accounting(self):
         self.ensure_one()
@@ -33,7 +45,7 @@ class AftersalesDepositMove(models.Model):
         self.posted_on = fields.Date.context_today(self)
         self._notify_posted()
         if self.move_type == "deduction":
-            self._send_deduction_notice()
+            self._aftersales_queue_deduction_notice()
             deposit = self.deposit_account_id
             if deposit.currency_id.compare_amounts(deposit.balance, 0) < 0:
                 deposit._call_for_topup()
@@ -114,6 +126,28 @@ class AftersalesDepositMove(models.Model):
             body=_("Reversed by %(move)s.", move=reversal._get_html_link()),
         )
         return reversal
+
+    def _aftersales_queue_deduction_notice(self):
+        """The notice PDF takes a second of wkhtmltopdf: made by a cron triggered now, after
+        this posting commits, so the dealer's deposit is not held locked meanwhile (at month
+        end every posting on that dealer would queue behind it)."""
+        self.notice_pending = True
+        self.env.ref("aftersales_service.ir_cron_aftersales_deduction_notices")._trigger()
+
+    @api.model
+    def _cron_aftersales_send_deduction_notices(self, batch_size=NOTICE_BATCH):
+        """The notices of the deductions posted since the last run, a batch per call."""
+        process_batch(
+            self,
+            [("notice_pending", "=", True)],
+            batch_size,
+            lambda moves: moves._send_deduction_notices(),
+        )
+
+    def _send_deduction_notices(self):
+        for move in self:
+            move._send_deduction_notice()
+        self.notice_pending = False
 
     def _send_deduction_notice(self):
         """扣款通知单 to the dealer, as a PDF in the chatter."""

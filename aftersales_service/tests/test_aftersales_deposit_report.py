@@ -63,11 +63,19 @@ class TestAftersalesDepositStatement(AftersalesDepositReportCommon):
     def test_the_dealer_gets_the_deduction_notice_when_it_posts(self):
         self._posted("topup", 1000)
         deduction = self._posted("deduction", 300, reason="旧件逾期未返")
+        self.assertTrue(deduction.notice_pending, "sent once the posting has committed")
+        self.assertFalse(deduction.message_ids.attachment_ids)
+        self.env["aftersales.deposit.move"]._cron_aftersales_send_deduction_notices()
+        self.assertFalse(deduction.notice_pending)
         notice = deduction.message_ids.filtered(lambda message: message.attachment_ids)
         self.assertEqual(len(notice), 1)
         self.assertIn(self.dealer, notice.partner_ids)
         self.assertEqual(notice.attachment_ids.name, f"{deduction.name}.pdf")
         self.assertIn(str(deduction.appeal_deadline), notice.body)
+        self.env["aftersales.deposit.move"]._cron_aftersales_send_deduction_notices()
+        self.assertEqual(
+            len(deduction.message_ids.filtered("attachment_ids")), 1, "sent once, not twice"
+        )
 
     def test_a_top_up_call_carries_its_notice(self):
         self.company.aftersales_deposit_overdraft = "negative"
