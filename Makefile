@@ -1,6 +1,6 @@
 # aftersales_service: the project's commands. Settings come from the environment
 # (ODOO_SRC, VENV, ODOO_PORT, PGPORT, DB_NAME): see scripts/common.sh.
-.PHONY: run test test-peers test-upgrade load bench stop lint i18n setup help
+.PHONY: run test test-peers test-upgrade test-faults load bench stop lint i18n setup help
 
 help:
 	@echo "make run    set up, create or upgrade the demo database, serve Odoo at http://127.0.0.1:8069"
@@ -8,6 +8,7 @@ help:
 	@echo "make test-peers  helpdesk_mgmt's, stock's and account's own tests with the addon installed"
 	@echo "make test-upgrade  install an earlier commit with demo data, upgrade to this one, count every row"
 	@echo "make load   20 RPC clients for 2 minutes against the multi-worker server, then a consistency check"
+	@echo "make test-faults  crons killed mid-run and a connection cut before commit: nothing lost or doubled"
 	@echo "make bench  time the hot paths (三包 decisions, finder, KPIs, claims, old parts, settlement) in a throwaway database"
 	@echo "make stop   stop the Odoo of 'make run' and the project's PostgreSQL"
 	@echo "make lint   ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"
@@ -30,6 +31,9 @@ test-upgrade:
 
 load:
 	@bash scripts/load.sh
+
+test-faults:
+	@bash scripts/test_faults.sh
 
 bench:
 	@bash scripts/bench.sh
