@@ -80,6 +80,7 @@ def plant(env):
         [
             {
                 "name": f"{TAG} request {n:03d}",
+                "description": "fault test",
                 "partner_id": customer.id,
                 "request_type": "repair",
                 "reported_at": fields.Datetime.now() - timedelta(days=3),
@@ -169,12 +170,16 @@ def connection(env):
 
     registry = odoo.modules.registry.Registry(env.cr.dbname)
     with registry.cursor() as probe:
-        before = probe.execute("SELECT count(*) FROM aftersales_claim") or probe.fetchone()[0]
+        probe.execute("SELECT count(*) FROM aftersales_claim")
+        before = probe.fetchone()[0]
     cr = registry.cursor()
     try:
         work = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         dealer = work["res.partner"].search([("name", "like", f"{TAG} dealer")], limit=1)
-        work["aftersales.claim"].create({"service_point_id": dealer.id, "name": f"{TAG} lost"})
+        unit = work["stock.lot"].search([("name", "like", f"{TAG}-")], limit=1)
+        work["aftersales.claim"].create(
+            {"service_point_id": dealer.id, "lot_id": unit.id, "name": f"{TAG} lost"}
+        )
         work.flush_all()
         with registry.cursor() as killer:
             killer.execute("SELECT pg_terminate_backend(%s)", [cr.connection.get_backend_pid()])

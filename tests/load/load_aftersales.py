@@ -101,7 +101,22 @@ class Load:
         product = admin.call("stock.lot", "read", [job["lot_id"][0]], ["product_id"])[0][
             "product_id"
         ][0]
-        customer = self.customer
+        # one customer of the demo's district per unit batch: the customers of a real month
+        # are many, and a customer's row is written by each request's mail
+        base = admin.call("res.partner", "read", [self.customer], ["state_id", "country_id"])[0]
+        customers = admin.call(
+            "res.partner",
+            "create",
+            [
+                {
+                    "name": f"负载客户 {n:03d}",
+                    "phone": f"1390000{n:04d}",
+                    "state_id": base["state_id"] and base["state_id"][0],
+                    "country_id": base["country_id"] and base["country_id"][0],
+                }
+                for n in range(self.clients * 10)
+            ],
+        )
         sale_date = time.strftime("%Y-%m-%d", time.localtime(time.time() - 40 * 86400))
         count = self.clients * 400
         self.units = admin.call(
@@ -111,13 +126,16 @@ class Load:
                 {
                     "name": f"LOAD-{int(time.time())}-{n:05d}",
                     "product_id": product,
-                    "customer_id": customer,
+                    "customer_id": customers[n % len(customers)],
                     "sale_date": sale_date,
                     "registration_card_date": sale_date,
                 }
                 for n in range(count)
             ],
         )
+        self.unit_customer = {
+            unit: customers[n % len(customers)] for n, unit in enumerate(self.units)
+        }
         self.unit_lock = threading.Lock()
         dealers = admin.call(
             "res.partner",
@@ -191,7 +209,7 @@ class Load:
                 {
                     "name": "加热管不加热",
                     "description": "load",
-                    "partner_id": self.customer,
+                    "partner_id": self.unit_customer[unit],
                     "lot_id": unit,
                     "request_type": "repair",
                 }
