@@ -46,3 +46,9 @@ class TestAftersalesDepositUi(AftersalesDepositCommon, HttpCase):
         self.assertEqual(deduction.state, "posted")
         self.assertEqual(deduction.account_move_id.state, "posted")
         self.assertEqual(self._balance(), 950)
+        # the notice is made by the cron the posting triggered, once it has committed
+        self.assertTrue(deduction.notice_pending)
+        self.env["aftersales.deposit.move"]._cron_aftersales_send_deduction_notices()
+        notice = deduction.message_ids.filtered("attachment_ids")
+        self.assertEqual(notice.attachment_ids.name, f"{deduction.name}.pdf")
+        self.assertIn(self.dealer, notice.partner_ids)

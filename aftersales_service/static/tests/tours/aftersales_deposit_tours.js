@@ -43,10 +43,6 @@ registry.category("web_tour.tours").add("aftersales_manager_approves_a_deduction
             trigger: ".o-mail-Message:contains(保证金余额现为)",
         },
         {
-            content: "the deduction notice went to the dealer",
-            trigger: ".o-mail-Message:contains(扣款通知单)",
-        },
-        {
             content: "open the deposits",
             trigger: ".o_breadcrumb .o_back_button, .o_breadcrumb a:contains(保证金变动)",
             run: "click",
