@@ -81,6 +81,12 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
             response = self.url_open(url)
             self.assertEqual(response.status_code, 200, url)
         self.assertIn(claim.name, self.url_open("/my/claims?filterby=todo&search_in=name").text)
+        unit = self._create_unit("SN-TO-CLAIM", self.unit_in_warranty.sale_date)
+        to_claim = self._completed_job(unit=unit)
+        self.assertTrue(to_claim.can_be_claimed)
+        page = self.url_open("/my/claims").text
+        self.assertIn(to_claim.name, page)
+        self.assertIn("SN-TO-CLAIM", page, "the claimable job shows its unit")
         photo = claim.with_user(self.portal_a)._portal_attach_photos(
             [("fault.png", b"\x89PNG\r\n\x1a\n", "image/png")]
         )
