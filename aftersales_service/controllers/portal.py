@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The dealer portal's shared helpers; each area has its own controller file inheriting this."""
 
-import base64
 from urllib.parse import quote
 
 from odoo import _
@@ -25,6 +24,13 @@ class AftersalesPortal(CustomerPortal):
         if not (partner.is_service_point or partner.is_dealer):
             raise AccessError(_("This page is for the company's dealers and service points."))
         return partner
+
+    def _aftersales_counter(self, values, counters, key, model, domain):
+        """A /my home counter: the records of ``domain`` the portal user reads (0 when it
+        reads none of ``model``)."""
+        if key in counters:
+            Model = request.env[model]
+            values[key] = Model.search_count(domain) if Model.has_access("read") else 0
 
     def _aftersales_record(self, model, record_id):
         """The record ``record_id`` of ``model`` as superuser, once the user may read it."""
@@ -67,25 +73,6 @@ class AftersalesPortal(CustomerPortal):
                 )
             uploads.append((upload.filename, data, mimetype))
         return uploads
-
-    def _aftersales_attach(self, record_sudo, uploads):
-        """Attach checked uploads to a record the user may reach; returns the attachments."""
-        return (
-            request.env["ir.attachment"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "name": name,
-                        "datas": base64.b64encode(data),
-                        "mimetype": mimetype,
-                        "res_model": record_sudo._name,
-                        "res_id": record_sudo.id,
-                    }
-                    for name, data, mimetype in uploads
-                ]
-            )
-        )
 
     def _aftersales_error_redirect(self, url, error):
         """Back to ``url`` with the error message shown on the page."""

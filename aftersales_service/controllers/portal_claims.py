@@ -26,13 +26,13 @@ class AftersalesPortalClaims(AftersalesPortal):
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "aftersales_claim_count" in counters:
-            Claim = request.env["aftersales.claim"]
-            values["aftersales_claim_count"] = (
-                Claim.search_count([("state", "in", CLAIMS_TO_DO)])
-                if Claim.has_access("read")
-                else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_claim_count",
+            "aftersales.claim",
+            [("state", "in", CLAIMS_TO_DO)],
+        )
         return values
 
     # ------------------------------------------------------------------

@@ -24,13 +24,13 @@ DEDUCTION_NOTICE = "aftersales_service.aftersales_deduction_notice_report"
 class AftersalesPortalDeposit(AftersalesPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "aftersales_deduction_count" in counters:
-            Move = request.env["aftersales.deposit.move"]
-            values["aftersales_deduction_count"] = (
-                Move.search_count([("move_type", "=", "deduction"), ("state", "in", SHOWN_STATES)])
-                if Move.has_access("read")
-                else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_deduction_count",
+            "aftersales.deposit.move",
+            [("move_type", "=", "deduction"), ("state", "in", SHOWN_STATES)],
+        )
         return values
 
     @http.route(

@@ -26,11 +26,13 @@ class AftersalesPortalJobs(AftersalesPortal):
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "aftersales_job_count" in counters:
-            Job = request.env["aftersales.service.job"]
-            values["aftersales_job_count"] = (
-                Job.search_count([("state", "in", WAITING_STATES)]) if Job.has_access("read") else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_job_count",
+            "aftersales.service.job",
+            [("state", "in", WAITING_STATES)],
+        )
         return values
 
     # ------------------------------------------------------------------

@@ -22,13 +22,13 @@ RETURN_REPORT = "aftersales_service.aftersales_old_part_return_report"
 class AftersalesPortalOldParts(AftersalesPortalClaims):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "aftersales_old_part_count" in counters:
-            Line = request.env["aftersales.claim.line"]
-            values["aftersales_old_part_count"] = (
-                Line.search_count(self._old_parts_filters()["to_return"]["domain"])
-                if Line.has_access("read")
-                else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_old_part_count",
+            "aftersales.claim.line",
+            self._old_parts_filters()["to_return"]["domain"],
+        )
         return values
 
     def _old_parts_filters(self):

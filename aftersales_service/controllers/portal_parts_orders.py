@@ -17,13 +17,13 @@ CATALOGUE_SIZE = 80
 class AftersalesPortalPartsOrders(AftersalesPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        if "aftersales_parts_order_count" in counters:
-            Order = request.env["sale.order"]
-            values["aftersales_parts_order_count"] = (
-                Order.search_count(self._aftersales_parts_order_domain())
-                if Order.has_access("read")
-                else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_parts_order_count",
+            "sale.order",
+            self._aftersales_parts_order_domain(),
+        )
         return values
 
     def _aftersales_parts_order_domain(self):

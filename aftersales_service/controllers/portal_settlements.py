@@ -31,13 +31,13 @@ def file_response(content, mimetype, filename, download=True):
 class AftersalesPortalSettlements(AftersalesPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        Settlement = request.env["aftersales.claim.settlement"]
-        if "aftersales_settlement_count" in counters:
-            values["aftersales_settlement_count"] = (
-                Settlement.search_count([("state", "=", "notified")])
-                if Settlement.has_access("read")
-                else 0
-            )
+        self._aftersales_counter(
+            values,
+            counters,
+            "aftersales_settlement_count",
+            "aftersales.claim.settlement",
+            [("state", "=", "notified")],
+        )
         return values
 
     def _aftersales_settlement_sortings(self):

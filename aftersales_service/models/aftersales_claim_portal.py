@@ -230,22 +230,7 @@ class AftersalesClaim(models.Model):
         claim.ensure_one()
         if claim.state in ("settled", "cancel"):
             raise UserError(_("Claim %(claim)s is closed.", claim=claim.name))
-        attachments = (
-            self.env["ir.attachment"]
-            .sudo()
-            .create(
-                [
-                    {
-                        "name": name,
-                        "datas": base64.b64encode(data),
-                        "mimetype": mimetype,
-                        "res_model": claim._name,
-                        "res_id": claim.id,
-                    }
-                    for name, data, mimetype in uploads
-                ]
-            )
-        )
+        attachments = claim._portal_attachments(uploads)
         # the portal downloads its photos by their token (portal users read no attachment)
         attachments.generate_access_token()
         claim._portal_log(

@@ -13,7 +13,7 @@ class AftersalesDepositAppeal(models.Model):
 
     _name = "aftersales.deposit.appeal"
     _description = "Deduction Appeal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.portal.mixin"]
     _order = "id desc"
     _check_company_auto = True
 

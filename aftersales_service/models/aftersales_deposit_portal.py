@@ -2,8 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The dealer appeals a posted deduction (申诉) on the portal."""
 
-import base64
-
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
@@ -62,22 +60,7 @@ class AftersalesDepositMove(models.Model):
             .create({"deduction_id": deduction.id, "grounds": grounds})
         )
         if uploads:
-            attachments = (
-                self.env["ir.attachment"]
-                .sudo()
-                .create(
-                    [
-                        {
-                            "name": name,
-                            "datas": base64.b64encode(data),
-                            "mimetype": mimetype,
-                            "res_model": appeal._name,
-                            "res_id": appeal.id,
-                        }
-                        for name, data, mimetype in uploads
-                    ]
-                )
-            )
+            attachments = appeal._portal_attachments(uploads)
             appeal.attachment_ids = [fields.Command.set(attachments.ids)]
         appeal.message_post(
             body=_("Appeal filed by the dealer: %(grounds)s", grounds=grounds),

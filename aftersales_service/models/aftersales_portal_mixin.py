@@ -9,6 +9,7 @@ state and writes only the values it names, as superuser, with the portal user as
 the chatter message.
 """
 
+import base64
 import re
 
 from odoo import _, models
@@ -48,3 +49,24 @@ class AftersalesPortalMixin(models.AbstractModel):
             raise AccessError(_("This document does not exist or is not yours."))
         records.check_access("read")
         return records.sudo()
+
+    def _portal_attachments(self, uploads):
+        """Attach checked uploads [(name, raw bytes, mimetype)] to this record (superuser:
+        portal users create no attachment themselves)."""
+        self.ensure_one()
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": name,
+                        "datas": base64.b64encode(data),
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                    }
+                    for name, data, mimetype in uploads
+                ]
+            )
+        )

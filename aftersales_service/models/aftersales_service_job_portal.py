@@ -270,22 +270,7 @@ class AftersalesServiceJob(models.Model):
         if not uploads:
             raise UserError(_("Choose the photos to upload."))
         with self.env.cr.savepoint():
-            attachments = (
-                self.env["ir.attachment"]
-                .sudo()
-                .create(
-                    [
-                        {
-                            "name": name,
-                            "datas": base64.b64encode(data),
-                            "mimetype": mimetype,
-                            "res_model": job._name,
-                            "res_id": job.id,
-                        }
-                        for name, data, mimetype in uploads
-                    ]
-                )
-            )
+            attachments = job._portal_attachments(uploads)
             job.message_post(
                 body=_("Photos of the job (portal)."),
                 author_id=self.env.user.partner_id.id,
