@@ -52,35 +52,26 @@ class AftersalesPartsProfitReport(models.Model):
                AND aml.display_type = 'product'
                AND pc.aftersales_part_class IS NOT NULL
             UNION ALL
+            -- the FIFO cost of the parts that left for a dealer's sale order or for a paid
+            -- job billed on its posted invoice, charged to that order's or invoice's partner
             SELECT svl.id * 2 + 1 AS id, sm.date::date AS date, svl.company_id,
                    company.currency_id, svl.product_id, pt.categ_id,
-                   partner.commercial_partner_id AS partner_id,
+                   COALESCE(partner.commercial_partner_id, am.commercial_partner_id)
+                       AS partner_id,
                    0.0 AS quantity, 0.0 AS sales_amount,
                    -svl.value AS cost_amount, svl.value AS margin
               FROM stock_valuation_layer svl
               JOIN stock_move sm ON sm.id = svl.stock_move_id
-              JOIN sale_order_line sol ON sol.id = sm.sale_line_id
-              JOIN sale_order so ON so.id = sol.order_id
-              JOIN res_partner partner ON partner.id = so.partner_id
+              LEFT JOIN sale_order_line sol ON sol.id = sm.sale_line_id
+              LEFT JOIN sale_order so ON so.id = sol.order_id
+              LEFT JOIN res_partner partner ON partner.id = so.partner_id
+              LEFT JOIN aftersales_service_job_part part ON part.id = sm.aftersales_job_part_id
+              LEFT JOIN aftersales_service_job job ON job.id = part.job_id
+              LEFT JOIN account_move am ON am.id = job.invoice_id AND am.state = 'posted'
               JOIN res_company company ON company.id = svl.company_id
               JOIN product_product pp ON pp.id = svl.product_id
               JOIN product_template pt ON pt.id = pp.product_tmpl_id
               JOIN product_category pc ON pc.id = pt.categ_id
              WHERE pc.aftersales_part_class IS NOT NULL
-            UNION ALL
-            SELECT svl.id * 2 + 1 AS id, sm.date::date AS date, svl.company_id,
-                   company.currency_id, svl.product_id, pt.categ_id,
-                   am.commercial_partner_id AS partner_id,
-                   0.0 AS quantity, 0.0 AS sales_amount,
-                   -svl.value AS cost_amount, svl.value AS margin
-              FROM stock_valuation_layer svl
-              JOIN stock_move sm ON sm.id = svl.stock_move_id
-              JOIN aftersales_service_job_part part ON part.id = sm.aftersales_job_part_id
-              JOIN aftersales_service_job job ON job.id = part.job_id
-              JOIN account_move am ON am.id = job.invoice_id AND am.state = 'posted'
-              JOIN res_company company ON company.id = svl.company_id
-              JOIN product_product pp ON pp.id = svl.product_id
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
-              JOIN product_category pc ON pc.id = pt.categ_id
-             WHERE pc.aftersales_part_class IS NOT NULL
+               AND (so.id IS NOT NULL OR am.id IS NOT NULL)
         """
