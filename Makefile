@@ -1,6 +1,6 @@
 # aftersales_service: the project's commands. Settings come from the environment
 # (ODOO_SRC, VENV, ODOO_PORT, PGPORT, DB_NAME): see scripts/common.sh.
-.PHONY: run test test-peers test-upgrade test-faults load bench stop lint i18n setup help
+.PHONY: run test test-peers test-upgrade test-faults load bench stop lint i18n readme setup help
 
 help:
 	@echo "make run    set up, create or upgrade the demo database, serve Odoo at http://127.0.0.1:8069"
@@ -13,6 +13,7 @@ help:
 	@echo "make stop   stop the Odoo of 'make run' and the project's PostgreSQL"
 	@echo "make lint   ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"
 	@echo "make i18n   regenerate the .pot and merge it into zh_CN.po"
+	@echo "make readme regenerate aftersales_service/README.rst from readme/*.md (OCA's oca-gen-addon-readme)"
 
 setup:
 	@bash scripts/venv.sh
@@ -46,3 +47,6 @@ lint:
 
 i18n:
 	@bash scripts/i18n.sh
+
+readme:
+	@bash scripts/readme.sh

@@ -8,6 +8,7 @@
     "category": "After-Sales",
     "author": "aftersales_service authors",
     "license": "AGPL-3",
+    "development_status": "Beta",
     "application": True,
     "installable": True,
     "depends": [

@@ -1,10 +1,12 @@
 """The addon, built as the OCA builds its wheels (``whool``) and installed from that wheel
 into a fresh virtualenv, installs in a fresh database without demo data (the way a customer
-installs it), and every string it shows there has its Chinese translation."""
+installs it), every string it shows there has its Chinese translation, and its README.rst is
+what OCA's generator makes of its readme/ fragments."""
 
 import os
 import shutil
 import subprocess
+import sys
 import uuid
 import venv
 import zipfile
@@ -270,3 +272,34 @@ def test_translations_use_the_glossary():
                             f"(the glossary says {english} = {_chinese})"
                         )
     assert not problems, "\n".join(problems)
+
+
+def test_readme_is_generated_from_its_fragments(tmp_path):
+    """README.rst and static/description/index.html are what OCA's oca-gen-addon-readme makes
+    of readme/*.md and the manifest as they are now: generated again in a copy of the addon."""
+    home = os.environ.get("AFTERSALES_VENV") or sys.prefix
+    if not (Path(home) / "bin" / "oca-gen-addon-readme").exists():
+        pytest.skip(
+            f"OCA's oca-gen-addon-readme is not installed in {home}: scripts/venv.sh installs "
+            "it where a package index has oca-maintainers-tools (requirements-readme.txt); "
+            "PyPI has not"
+        )
+    copy = tmp_path / ADDON.name
+    copy.mkdir()
+    shutil.copy(ADDON / "__manifest__.py", copy)
+    shutil.copytree(ADDON / "readme", copy / "readme")
+    shutil.copytree(ADDON / "static" / "description", copy / "static" / "description")
+    result = subprocess.run(
+        ["bash", str(ADDON.parent / "scripts" / "readme.sh"), str(copy)],
+        env={**os.environ, "VENV": home},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    stale = [
+        name
+        for name in ("README.rst", "static/description/index.html")
+        if (copy / name).read_bytes() != (ADDON / name).read_bytes()
+    ]
+    assert not stale, f"{', '.join(stale)}: not generated from readme/ as it is; run make readme"
