@@ -52,6 +52,9 @@ class TestAftersalesDepositStatement(AftersalesDepositReportCommon):
             ],
         )
         self.assertIn("上门超时 5 小时", figures["rows"][1]["label"], "the reason is on the line")
+        top_up = figures["rows"][0]["label"]
+        self.assertTrue(top_up, "the payment's memo")
+        self.assertNotIn("Manual Payment", top_up, "not Odoo's untranslated payment method")
         self.assertEqual(figures["closing"], 30000)
         self.assertEqual(figures["closing"], self._ledger_balance())
         self.assertEqual((figures["required"], figures["shortfall"]), (40000, 10000))

@@ -95,6 +95,15 @@ class AftersalesDealerStatement(models.TransientModel):
             "in_refund": "bill",
         }.get(move.move_type, "other")
 
+    @api.model
+    def _line_label(self, line):
+        """The item's label; a payment's by its memo, not by Odoo's "Manual Payment: …"
+        (the name of the payment method, which Odoo leaves untranslated)."""
+        payment = line.move_id.origin_payment_id
+        if payment and payment.memo:
+            return payment.memo
+        return line.name or ""
+
     def _statement(self):
         """The figures both documents print: opening balance, the period's items with a
         running balance, totals per kind and the closing balance."""
@@ -124,7 +133,7 @@ class AftersalesDealerStatement(models.TransientModel):
                     "move": line.move_id.name,
                     "reference": line.move_id.ref or line.move_id.invoice_origin or "",
                     "kind": labels[kind],
-                    "label": line.name or "",
+                    "label": self._line_label(line),
                     "date_maturity": line.date_maturity,
                     "debit": line.debit,
                     "credit": line.credit,
