@@ -8,7 +8,7 @@ help:
 	@echo "make test-peers  helpdesk_mgmt's, stock's and account's own tests with the addon installed"
 	@echo "make test-upgrade  install an earlier commit with demo data, upgrade to this one, count every row"
 	@echo "make load   20 RPC clients for 2 minutes against the multi-worker server, then a consistency check"
-	@echo "make test-faults  crons killed mid-run and a connection cut before commit: nothing lost or doubled"
+	@echo "make test-faults  crons killed mid-run, two cron workers and Run manually at once, a connection cut before commit: nothing lost or doubled"
 	@echo "make bench  time the hot paths (三包 decisions, finder, KPIs, claims, old parts, settlement) in a throwaway database"
 	@echo "make stop   stop the Odoo of 'make run' and the project's PostgreSQL"
 	@echo "make lint   ruff, pylint-odoo (OCA mandatory checks), XML well-formedness"

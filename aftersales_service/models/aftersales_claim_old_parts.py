@@ -5,6 +5,8 @@ from markupsafe import Markup, escape
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from .aftersales_cron_batch import process_batch
+
 #: where the appraisal sends an old part: claim line destination -> warehouse location field
 DESTINATION_LOCATIONS = {
     "reusable": "aftersales_reusable_location_id",
@@ -157,9 +159,15 @@ class AftersalesClaim(models.Model):
     def _cron_aftersales_overdue_old_parts(self, batch_size=200):
         """An activity on each claim whose old parts are overdue, once; one batch per
         call, the cron runner calls again while some remain."""
-        domain = self._overdue_old_parts_domain()
-        claims = self.search(domain, limit=batch_size, order="id")
-        for claim in claims:
+        process_batch(
+            self,
+            self._overdue_old_parts_domain(),
+            batch_size,
+            lambda claims: claims._aftersales_remind_old_parts_overdue(),
+        )
+
+    def _aftersales_remind_old_parts_overdue(self):
+        for claim in self:
             claim.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=_("Old parts overdue"),
@@ -173,9 +181,7 @@ class AftersalesClaim(models.Model):
                 ),
                 user_id=claim.create_uid.id,
             )
-        claims.old_part_reminded = True
-        remaining = self.search_count(domain) if len(claims) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(claims), remaining=remaining)
+        self.old_part_reminded = True
 
     # ------------------------------------------------------------------
     # Appraisal moves

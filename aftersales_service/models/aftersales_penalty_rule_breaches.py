@@ -11,7 +11,10 @@ class AftersalesPenaltyRule(models.Model):
 
     def _breaches(self):
         """[(source record, dealer, basis)] of this rule with no deduction yet; ``basis``
-        is what ``_deduction_amount`` needs (hours late, a line's or a claim's amount)."""
+        is what ``_deduction_amount`` needs (hours late, a line's or a claim's amount).
+        A breach that costs nothing (late by no working hour: breached out of hours) is
+        left out: nothing is proposed for it, and counted as work left it kept the cron
+        reporting it on every run (and, a batch of them first in line, running for ever)."""
         self.ensure_one()
         if self.breach == "manual":
             return []
@@ -22,7 +25,12 @@ class AftersalesPenaltyRule(models.Model):
             .search([("rule_id", "=", self.id)])
             .mapped("source_key")
         )
-        return [breach for breach in found if _source_key(breach[0]) not in proposed]
+        return [
+            breach
+            for breach in found
+            if _source_key(breach[0]) not in proposed
+            and self.currency_id.compare_amounts(self._deduction_amount(breach[2]), 0) > 0
+        ]
 
     def _company_domain(self):
         return [("company_id", "=", self.company_id.id)]

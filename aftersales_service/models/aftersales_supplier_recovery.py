@@ -6,6 +6,9 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .aftersales_claim_settlement import ACCOUNTANT_GROUP
+from .aftersales_cron_batch import process_batch
+
+DEEMED_ACCEPTED_BATCH = 200
 
 STATES = [
     ("draft", "Draft"),
@@ -167,19 +170,25 @@ class AftersalesSupplierRecovery(models.Model):
         self.write({"state": "cancel"})
 
     @api.model
-    def _cron_deem_accepted(self):
-        """A supplier silent past its answer days has accepted."""
-        silent = self.search(
-            [("state", "=", "sent"), ("answer_due", "<", fields.Date.context_today(self))]
+    def _cron_deem_accepted(self, batch_size=DEEMED_ACCEPTED_BATCH):
+        """A supplier silent past its answer days has accepted; one batch per call, the
+        cron runner calls again while some remain."""
+        process_batch(
+            self,
+            [("state", "=", "sent"), ("answer_due", "<", fields.Date.context_today(self))],
+            batch_size,
+            lambda silent: silent._deem_accepted(),
         )
-        for recovery in silent:
+
+    def _deem_accepted(self):
+        for recovery in self:
             recovery.message_post(
                 body=_(
                     "No answer by %(due)s: the recovery is accepted as sent.",
                     due=recovery.answer_due,
                 )
             )
-        silent.write({"state": "accepted"})
+        self.write({"state": "accepted"})
 
     # ------------------------------------------------------------------
     # Helpers

@@ -111,6 +111,17 @@ class TestAftersalesPenaltyRule(AftersalesDepositCommon, AftersalesClaimCommon):
             self._proposed(), proposed, "waived and cancelled ones are not proposed again"
         )
 
+    def test_a_breach_costing_nothing_is_not_work_left(self):
+        """Late by no working hour (breached out of hours): nothing is deducted, and the
+        cron does not report it as done again on every run."""
+        overnight = self._ticket(onsite_breached=True, onsite_overdue_hours=0.0)
+        rule = self._rule("onsite_late")
+        self.assertNotIn(overnight, [source for source, _dealer, _basis in rule._breaches()])
+        Rule = self.env["aftersales.penalty.rule"]
+        Rule._cron_propose_deductions()
+        self.assertEqual(Rule._cron_propose_deductions(), 0, "nothing left to do")
+        self.assertFalse(self._proposed())
+
     def test_the_cron_works_in_batches_with_its_progress(self):
         self._breach_everything()
         Rule = self.env["aftersales.penalty.rule"]
