@@ -57,6 +57,16 @@ class AftersalesPortalClaims(AftersalesPortal):
             return self._aftersales_error_redirect(url, error.args[0])
         return result
 
+    def _aftersales_not_a_point(self):
+        """A dealer that repairs nothing itself: back to its claims, saying why."""
+        return self._aftersales_error_redirect(
+            "/my/claims",
+            _(
+                "Only a service point makes 三包 claims: the claims of your dealership are made "
+                "by the service points that repair its units."
+            ),
+        )
+
     def _claim_searchbar(self):
         searchbar_sortings = {
             "date": {"label": _("Newest"), "order": "id desc"},
@@ -165,6 +175,7 @@ class AftersalesPortalClaims(AftersalesPortal):
                 "search_in": search_in,
                 "search": search,
                 "jobs": self._claimable_jobs(),
+                "can_claim": self._aftersales_point().is_service_point,
                 "error": kw.get("error"),
             }
         )
@@ -175,7 +186,8 @@ class AftersalesPortalClaims(AftersalesPortal):
     # ------------------------------------------------------------------
     @http.route("/my/claims/new", type="http", auth="user", website=True, methods=["GET"])
     def portal_claim_new(self, **kw):
-        self._aftersales_point()
+        if not self._aftersales_point().is_service_point:
+            return self._aftersales_not_a_point()
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -191,7 +203,8 @@ class AftersalesPortalClaims(AftersalesPortal):
 
     @http.route("/my/claims/create", type="http", auth="user", website=True, methods=["POST"])
     def portal_claim_create(self, **post):
-        self._aftersales_point()
+        if not self._aftersales_point().is_service_point:
+            return self._aftersales_not_a_point()
         result = self._aftersales_do(
             "/my/claims/new", lambda: request.env["aftersales.claim"]._portal_create_manual(post)
         )

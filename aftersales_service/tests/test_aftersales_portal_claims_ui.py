@@ -138,6 +138,20 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         self.assertIn("o_aftersales_portal_error", response.text)
         self.assertEqual((claim.state, claim.version), ("draft", 0))
 
+    def test_a_dealer_that_repairs_nothing_is_told_why_it_cannot_claim(self):
+        dealer = self.env["res.partner"].create(
+            {"name": "Dealer without workshop", "is_company": True, "is_dealer": True}
+        )
+        user = self._portal_user(dealer, "aftersales-portal-dealer")
+        self.authenticate(user.login, user.login)
+        self.assertNotIn("o_aftersales_claim_new", self.url_open("/my/claims").text)
+        claims = self.env["aftersales.claim"].search_count([])
+        response = self.url_open("/my/claims/new")
+        self.assertEqual(response.status_code, 200, "a message, not a 404")
+        self.assertTrue(response.url.split("?")[0].endswith("/my/claims"), response.url)
+        self.assertIn("Only a service point makes 三包 claims", response.text)
+        self.assertEqual(self.env["aftersales.claim"].search_count([]), claims)
+
     # ------------------------------------------------------------------
     # Old parts: the manifest and its labels
     # ------------------------------------------------------------------
