@@ -334,6 +334,16 @@ class AftersalesPortalClaims(AftersalesPortal):
         return self._claim_post(claim_id, upload)
 
     @http.route(
+        "/my/claims/<int:claim_id>/photo/remove",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_claim_remove_photo(self, claim_id, attachment_id=0, **post):
+        return self._claim_post(claim_id, lambda claim: claim._portal_remove_photo(attachment_id))
+
+    @http.route(
         "/my/claims/<int:claim_id>/submit", type="http", auth="user", website=True, methods=["POST"]
     )
     def portal_claim_submit(self, claim_id, **post):

@@ -306,6 +306,18 @@ class AftersalesPortalJobs(AftersalesPortal):
         return self._aftersales_job_step(job_id, step, "photos")
 
     @http.route(
+        ["/my/jobs/<int:job_id>/photo/remove"],
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_aftersales_job_remove_photo(self, job_id, attachment_id=None, **kw):
+        return self._aftersales_job_step(
+            job_id, lambda job: job._portal_remove_photo(attachment_id), "photo_removed"
+        )
+
+    @http.route(
         ["/my/jobs/<int:job_id>/resolution"],
         type="http",
         auth="user",

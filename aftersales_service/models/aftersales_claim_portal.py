@@ -242,6 +242,16 @@ class AftersalesClaim(models.Model):
         )
         return attachments
 
+    def _portal_remove_photo(self, attachment_id):
+        """A photo removed while the point still edits the claim: once submitted, the photos
+        are the evidence the technicians judged."""
+        claim = self._portal_sudo()
+        if claim.state not in EDITABLE_STATES:
+            raise UserError(
+                _("The photos of %(claim)s are evidence once it is submitted.", claim=claim.name)
+            )
+        self._portal_remove_attachment(attachment_id)
+
     def _portal_photos(self):
         """The photos and documents the claim carries, but its repair record."""
         self.ensure_one()

@@ -13,7 +13,7 @@ import base64
 import re
 
 from odoo import _, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 MASK = "****"
 
@@ -69,4 +69,34 @@ class AftersalesPortalMixin(models.AbstractModel):
                     for name, data, mimetype in uploads
                 ]
             )
+        )
+
+    def _portal_remove_attachment(self, attachment_id):
+        """Remove a file a user of the same dealer uploaded on the portal to this record
+        (superuser, as it was attached); the chatter says which. Files the company's staff
+        attached, and the record's own fields (a signed record, a signature), stay."""
+        record = self._portal_sudo()
+        record.ensure_one()
+        partner = self.env.user.partner_id.commercial_partner_id
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("id", "=", int(attachment_id or 0)),
+                    ("res_model", "=", record._name),
+                    ("res_id", "=", record.id),
+                    ("res_field", "=", False),
+                ]
+            )
+        )
+        if not attachment or attachment.create_uid.partner_id.commercial_partner_id != partner:
+            raise UserError(_("Only a file your company uploaded here can be removed."))
+        name = attachment.name
+        attachment.unlink()
+        record.message_post(
+            body=_("%(name)s removed on the portal.", name=name),
+            author_id=self.env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
         )

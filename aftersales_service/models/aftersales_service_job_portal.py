@@ -264,6 +264,11 @@ class AftersalesServiceJob(models.Model):
             job._portal_post(_("Part removed (portal): %(part)s", part=name))
         return True
 
+    def _portal_remove_photo(self, attachment_id):
+        """A photo removed while the job is worked on, not once it is completed."""
+        self._portal_step(("dispatched", *PORTAL_WORK_STATES), _("changed"))
+        self._portal_remove_attachment(attachment_id)
+
     def _portal_add_photos(self, uploads):
         """Photos of the job, from checked uploads [(name, raw bytes, mimetype)]."""
         job = self._portal_step(("dispatched", *PORTAL_WORK_STATES), _("given photos"))

@@ -178,6 +178,27 @@ class TestAftersalesPortalClaims(AftersalesPortalCommon):
         self.assertEqual(claim._portal_photos().mapped("name"), ["fault.png"])
         self.assertIn("1 photo(s) added", claim.message_ids[:1].body)
 
+    def test_a_photo_is_removed_before_the_claim_is_submitted_only(self):
+        claim = self._portal_claim()
+        portal_claim = self._as(claim, self.portal_a)
+        portal_claim._portal_attach_photos(
+            [
+                ("wrong.png", b"\x89PNG\r\n\x1a\n", "image/png"),
+                ("fault.png", b"\x89PNG\r\n\x1a\n", "image/png"),
+            ]
+        )
+        wrong, fault = claim._portal_photos()
+        with self.assertRaises(AccessError, msg="the other dealer"):
+            self._as(claim, self.portal_b)._portal_remove_photo(wrong.id)
+        portal_claim._portal_remove_photo(wrong.id)
+        self.assertEqual(claim._portal_photos(), fault)
+        self.assertIn("wrong.png removed on the portal", claim.message_ids[:1].body)
+        claim.repair_record = REPAIR_RECORD
+        portal_claim._portal_submit()
+        with self.assertRaises(UserError, msg="evidence once submitted"):
+            portal_claim._portal_remove_photo(fault.id)
+        self.assertEqual(claim._portal_photos(), fault)
+
     # ------------------------------------------------------------------
     # Old parts
     # ------------------------------------------------------------------

@@ -138,6 +138,22 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         self.assertIn("o_aftersales_portal_error", response.text)
         self.assertEqual((claim.state, claim.version), ("draft", 0))
 
+    def test_the_point_removes_a_wrong_photo_from_the_claim_page(self):
+        claim = self._job_claim()
+        claim.with_user(self.portal_a)._portal_attach_photos(
+            [("wrong.png", b"\x89PNG\r\n\x1a\n", "image/png")]
+        )
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        url = f"/my/claims/{claim.id}"
+        self.assertIn("o_aftersales_photo_remove", self.url_open(url).text)
+        response = self.url_open(
+            f"{url}/photo/remove",
+            data={"csrf_token": self._csrf(url), "attachment_id": claim._portal_photos().id},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("o_aftersales_portal_error", response.text)
+        self.assertFalse(claim._portal_photos())
+
     def test_a_dealer_that_repairs_nothing_is_told_why_it_cannot_claim(self):
         dealer = self.env["res.partner"].create(
             {"name": "Dealer without workshop", "is_company": True, "is_dealer": True}

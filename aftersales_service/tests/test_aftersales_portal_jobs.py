@@ -109,6 +109,33 @@ class TestAftersalesPortalJobs(AftersalesPortalCommon):
         self.assertEqual(self.b_job.state, "dispatched")
         self.assertFalse(self._messages_by(self.b_job, self.portal_a))
 
+    def test_a_photo_is_removed_while_the_job_is_worked_on_only(self):
+        job = self._as_a()
+        job._portal_accept()
+        photo_id, kept_id = job._portal_add_photos(
+            [("wrong.png", PNG, "image/png"), ("meter.png", PNG, "image/png")]
+        )
+        staff_photo = self.env["ir.attachment"].create(
+            {"name": "desk.png", "raw": PNG, "res_model": self.job._name, "res_id": self.job.id}
+        )
+        with self.assertRaises(UserError, msg="a file the company's staff attached stays"):
+            job._portal_remove_photo(staff_photo.id)
+        with self.assertRaises(AccessError, msg="another point's job"):
+            self.b_job.with_user(self.portal_a)._portal_remove_photo(photo_id)
+        job._portal_remove_photo(photo_id)
+        photos = self.env["ir.attachment"].search(
+            [("res_model", "=", self.job._name), ("res_id", "=", self.job.id)]
+        )
+        self.assertEqual(sorted(photos.mapped("name")), ["desk.png", "meter.png"])
+        self.assertIn("wrong.png removed on the portal", self.job.message_ids[:1].body)
+        job._portal_check_in()
+        job._portal_set_resolution("Replaced the element", self.fault.id)
+        job._portal_sign("Test customer", SIGNATURE.decode())
+        job._portal_check_out()
+        with self.assertRaises(UserError, msg="the photos of a completed job are its record"):
+            job._portal_remove_photo(kept_id)
+        self.assertTrue(self.env["ir.attachment"].browse(kept_id).exists())
+
     def test_wrong_state_writes_nothing(self):
         job = self._as_a()
         with self.assertRaises(UserError):
