@@ -78,6 +78,7 @@ class AftersalesPortalPartsOrders(AftersalesPortal):
         values.update(
             {
                 "parts": parts,
+                "in_stock": Order._portal_parts_in_stock(parts),
                 "search": search or "",
                 "page_name": "aftersales_parts_order_new",
                 "error": error,

@@ -48,6 +48,15 @@ class SaleOrder(models.Model):
         ]
 
     @api.model
+    def _portal_parts_in_stock(self, parts):
+        """{part id: whether the new-part store can ship it now} (free quantity, that is
+        on hand and not reserved); the dealer sees in stock or not, not the quantities."""
+        warehouse = self.env.company.sudo()._aftersales_warehouse()
+        store = warehouse.aftersales_new_parts_location_id
+        parts = parts.sudo().with_context(location=store.id)
+        return {part.id: part.free_qty > 0 for part in parts}
+
+    @api.model
     def _portal_create_parts_order(self, quantities, urgent=False, note=None):
         """The dealer's parts order as a quotation for the company to confirm.
 

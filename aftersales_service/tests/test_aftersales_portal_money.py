@@ -227,6 +227,32 @@ class TestAftersalesPortalPartsOrder(AftersalesPortalCommon):
             as_dealer._portal_create_parts_order({self.part.id: "abc"})
         self.assertEqual(self.Order.search_count([]), count, "nothing created on error")
 
+    def test_the_catalogue_says_what_the_new_part_store_can_ship(self):
+        stocked, elsewhere, none = self.env["product.product"].create(
+            [
+                {
+                    "name": name,
+                    "is_storable": True,
+                    "sale_ok": True,
+                    "categ_id": self.part.categ_id.id,
+                }
+                for name in (
+                    "Stocked part",
+                    "Part in the reusable old-part store",
+                    "Part never stocked",
+                )
+            ]
+        )
+        warehouse = self.env.company._aftersales_warehouse()
+        Quant = self.env["stock.quant"]
+        Quant._update_available_quantity(stocked, warehouse.aftersales_new_parts_location_id, 5)
+        Quant._update_available_quantity(elsewhere, warehouse.aftersales_reusable_location_id, 5)
+        parts = stocked | elsewhere | none
+        self.assertEqual(
+            self.Order.with_user(self.portal_a)._portal_parts_in_stock(parts),
+            {stocked.id: True, elsewhere.id: False, none.id: False},
+        )
+
     def test_a_portal_user_of_no_dealer_is_refused(self):
         customer = self.env["res.partner"].create({"name": "Private customer"})
         user = self._portal_user(customer, "aftersales-portal-customer")

@@ -150,6 +150,7 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.authenticate(self.portal_a.login, self.portal_a.login)
         page = self.url_open("/my/parts-orders/new?search=TT-1").text
         self.assertIn("Tour Thermostat", page)
+        self.assertIn("o_aftersales_part_out_of_stock", page, "none in the new-part store")
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         response = self.url_open(
             "/my/parts-orders/create",
