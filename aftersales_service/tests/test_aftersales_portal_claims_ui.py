@@ -165,7 +165,9 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         response = self.url_open("/my/claims/new")
         self.assertEqual(response.status_code, 200, "a message, not a 404")
         self.assertTrue(response.url.split("?")[0].endswith("/my/claims"), response.url)
-        self.assertIn("Only a service point makes 三包 claims", response.text)
+        error = re.search(r"o_aftersales_portal_error[^>]*>([^<]+)<", response.text)
+        self.assertTrue(error, "the reason is on the page")
+        self.assertRegex(error.group(1), "只有服务网点|Only a service point")
         self.assertEqual(self.env["aftersales.claim"].search_count([]), claims)
 
     # ------------------------------------------------------------------
