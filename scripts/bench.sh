@@ -2,7 +2,9 @@
 # make bench: time the addon's hot paths (三包 decisions, service-point finder, KPIs; claims
 # submitted and their old parts received in volume: bench_claims.py; the monthly settlement
 # beside Odoo's own entries: bench_settlement.py, AFTERSALES_BENCH_FULL=1 for its full
-# 100,000 lines) in a throwaway database with demo data. A report, not a gate: SLOW lines do
+# 100,000 lines; the quality reports: bench_quality.py; the crons and the 三包 engine at a
+# national network's size with their query plans: bench_scale.py) in a throwaway database
+# with demo data. A report, not a gate: SLOW lines do
 # not fail it; it exits non-zero only when something crashes. Speed targets live in the
 # tests/bench/bench_*.py files.
 source "$(dirname "$0")/common.sh"
@@ -52,3 +54,7 @@ say "Settlement: approved claims settled and posted beside Odoo's same entries (
 say "Quality reports: a year of claims exported as 质量信息反馈表 and 千台索赔率 XLSX (rolled back;" \
   "100,000 claim lines, AFTERSALES_BENCH_FULL=1: 1,000,000)"
 "${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_quality.py"
+
+say "Scale: the crons' searches and the 三包 engine over 100,000 open requests, 200,000 units," \
+  "300,000 claim lines, with their query plans (rolled back; a twentieth, AFTERSALES_BENCH_FULL=1: all)"
+"${SHELL_ODOO[@]}" -d "$BENCH_DB" <"$ROOT/tests/bench/bench_scale.py"

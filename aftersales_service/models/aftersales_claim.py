@@ -144,7 +144,8 @@ class AftersalesClaim(models.Model):
         domain="[('level', '=', 'cause')]",
     )
     cause_class = fields.Selection(CAUSE_CLASSES, tracking=True)
-    repair_start = fields.Date("Repair Started", tracking=True)
+    # indexed: the quality scan's windows and the quality reports' periods
+    repair_start = fields.Date("Repair Started", tracking=True, index=True)
     repair_end = fields.Date("Repair Ended", tracking=True)
     usage_reading = fields.Float(
         tracking=True, help="Odometer or hour-meter reading at the repair."

@@ -147,7 +147,11 @@ class AftersalesClaimLine(models.Model):
         aggregator="sum",
     )
     reject_reason_id = fields.Many2one(
-        "aftersales.claim.reject.reason", "Reason", copy=False, check_company=True
+        "aftersales.claim.reject.reason",
+        "Reason",
+        copy=False,
+        check_company=True,
+        index="btree_not_null",  # the false-claim penalty rule finds its claims by it
     )
     appraisal_note = fields.Char(copy=False)
     appraised_by_id = fields.Many2one(

@@ -28,6 +28,7 @@ class HelpdeskTicket(models.Model):
     complaint_upheld = fields.Boolean(
         tracking=True,
         copy=False,
+        index=True,  # searched by the complaint penalty rule's deductions
         help="The complaint is founded and the service point is responsible: the "
         "complaint penalty rule deducts from its deposit.",
     )

@@ -74,8 +74,11 @@ class HelpdeskTicket(models.Model):
     opinion_done_at = fields.Datetime(
         string="Opinion Given On", readonly=True, copy=False, tracking=True
     )
-    callback_breached = fields.Boolean(readonly=True, copy=False)
-    onsite_breached = fields.Boolean(string="On-Site Breached", readonly=True, copy=False)
+    # indexed: the deposit deductions of the callback and on-site penalty rules search them
+    callback_breached = fields.Boolean(readonly=True, copy=False, index=True)
+    onsite_breached = fields.Boolean(
+        string="On-Site Breached", readonly=True, copy=False, index=True
+    )
     opinion_breached = fields.Boolean(readonly=True, copy=False)
     resolution_breached = fields.Boolean(readonly=True, copy=False)
     callback_overdue_hours = fields.Float(
