@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.osv import expression
 from odoo.tools import format_datetime
 
 from .aftersales_cron_batch import process_batch
@@ -114,6 +113,11 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="The earliest deadline not met yet.",
     )
+    # what the breach cron searches: a passed deadline of a clock neither met nor marked
+    # breached yet (an OR over the four clocks reads the whole table at 100,000 requests)
+    sla_breach_check_at = fields.Datetime(
+        compute="_compute_sla_status", store=True, index="btree_not_null"
+    )
 
     # ------------------------------------------------------------------
     # Fields: service KPIs (averaged and counted with _read_group)
@@ -201,6 +205,14 @@ class HelpdeskTicket(models.Model):
             ]
             ticket.sla_next_deadline = min(
                 (ticket[f"{clock}_deadline"] for clock in open_clocks), default=False
+            )
+            ticket.sla_breach_check_at = min(
+                (
+                    ticket[f"{clock}_deadline"]
+                    for clock in open_clocks
+                    if not ticket[f"{clock}_breached"]
+                ),
+                default=False,
             )
             if not clocks:
                 status = "none"
@@ -396,24 +408,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _aftersales_sla_breach_domain(self, now):
-        clock_domains = []
-        for clock in SLA_CLOCKS:
-            domain = [
-                (f"{clock}_deadline", "<", now),
-                (f"{clock}_breached", "=", False),
-            ]
-            if clock in TIMED_CLOCKS:
-                domain.append((f"{clock}_done_at", "=", False))
-            clock_domains.append(domain)
-        return expression.AND(
-            [
-                [
-                    ("stage_id.closed", "=", False),
-                    ("stage_id.aftersales_sla_pause", "=", False),
-                ],
-                expression.OR(clock_domains),
-            ]
-        )
+        """Open, running requests with a deadline passed on a clock neither met nor breached."""
+        return [
+            ("sla_breach_check_at", "<", now),
+            ("stage_id.closed", "=", False),
+            ("stage_id.aftersales_sla_pause", "=", False),
+        ]
 
     @api.model
     def _cron_aftersales_sla_breach(self, batch_size=SLA_BREACH_BATCH):

@@ -282,6 +282,20 @@ class TestAftersalesSla(AftersalesServiceCommon):
         self.assertEqual(ticket.callback_overdue_hours, 0)
         self.assertEqual(ticket.sla_next_deadline, ticket.onsite_deadline)
 
+    def test_the_cron_looks_at_the_next_deadline_neither_met_nor_breached(self):
+        with freeze_time(utc("2026-03-02 09:00")):
+            ticket = self._create_ticket(utc("2026-03-02 09:00"))
+        self.assertEqual(ticket.sla_breach_check_at, ticket.callback_deadline)
+        with freeze_time(utc("2026-03-02 10:15")):
+            self.env["helpdesk.ticket"]._cron_aftersales_sla_breach()
+        self.assertTrue(ticket.callback_breached)
+        self.assertEqual(ticket.sla_next_deadline, ticket.callback_deadline, "still not met")
+        self.assertEqual(
+            ticket.sla_breach_check_at, ticket.onsite_deadline, "the breached one is done with"
+        )
+        ticket.stage_id = self.stage_done
+        self.assertFalse(ticket.sla_breach_check_at, "a closed request has nothing to check")
+
     def test_onsite_marked_by_job_check_in(self):
         with freeze_time(utc("2026-03-02 09:00")):
             ticket = self._create_ticket(utc("2026-03-02 09:00"))

@@ -499,7 +499,8 @@ class Clocks:
 
 
 def sla_status(row, stage_closed=False):
-    """As ``_compute_sla_status``: (status, next deadline) of a request's row."""
+    """As ``_compute_sla_status``: (status, next deadline, next deadline the breach cron
+    checks) of a request's row."""
     clocks = [clock for clock in SLA_CLOCKS if row.get(f"{clock}_deadline")]
     open_clocks = [
         clock
@@ -507,6 +508,10 @@ def sla_status(row, stage_closed=False):
         if not stage_closed and not (clock in TIMED_CLOCKS and row.get(f"{clock}_done_at"))
     ]
     next_deadline = min((row[f"{clock}_deadline"] for clock in open_clocks), default=None)
+    check_at = min(
+        (row[f"{clock}_deadline"] for clock in open_clocks if not row.get(f"{clock}_breached")),
+        default=None,
+    )
     if not clocks:
         status = "none"
     elif any(row.get(f"{clock}_breached") for clock in clocks):
@@ -515,7 +520,7 @@ def sla_status(row, stage_closed=False):
         status = "met"
     else:
         status = "running"
-    return status, next_deadline
+    return status, next_deadline, check_at
 
 
 def plan_requests(env, rng, clocks, customers, units, now):
@@ -629,7 +634,7 @@ def request_row(clocks, plan, number, points_of):
         met = row[f"{clock}_done_at"]
         row[f"{clock}_response_hours"] = clocks.between(rule, reported, met) if met else 0.0
         row[f"{clock}_on_time"] = bool(met and not row[f"{clock}_breached"])
-    row["sla_status"], row["sla_next_deadline"] = sla_status(row)
+    row["sla_status"], row["sla_next_deadline"], row["sla_breach_check_at"] = sla_status(row)
     return row
 
 
@@ -900,6 +905,7 @@ CHECKED_TICKET_FIELDS = [
     *(f"{clock}_deadline" for clock in SLA_CLOCKS),
     "sla_status",
     "sla_next_deadline",
+    "sla_breach_check_at",
     "callback_response_hours",
     "onsite_response_hours",
     "callback_on_time",
@@ -997,13 +1003,15 @@ def bench_sla_overdue(env, newly):
     on the same requests."""
     Ticket = env["helpdesk.ticket"]
     ids = [ticket_id for ticket_id, _status in newly]
-    statuses = [status for _ticket_id, (status, _next) in newly]
+    statuses = [status for _ticket_id, (status, _next, _check) in newly]
+    checks = [check for _ticket_id, (_status, _next, check) in newly]
     env.cr.execute(
         """UPDATE helpdesk_ticket t
-              SET onsite_breached = false, onsite_overdue_hours = 0, sla_status = u.status
-             FROM unnest(%s::int[], %s::varchar[]) AS u(id, status)
+              SET onsite_breached = false, onsite_overdue_hours = 0, sla_status = u.status,
+                  sla_breach_check_at = u.check_at
+             FROM unnest(%s::int[], %s::varchar[], %s::timestamp[]) AS u(id, status, check_at)
             WHERE t.id = u.id""",
-        (ids, statuses),
+        (ids, statuses, checks),
     )
     env.invalidate_all()
     now = fields.Datetime.now()
