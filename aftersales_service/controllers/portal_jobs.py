@@ -150,15 +150,7 @@ class AftersalesPortalJobs(AftersalesPortal):
                 "technicians": job_sudo._portal_technicians(),
                 "parts": job_sudo._portal_parts(),
                 "faults": job_sudo._portal_faults(),
-                "photos": request.env["ir.attachment"]
-                .sudo()
-                .search(
-                    [
-                        ("res_model", "=", job_sudo._name),
-                        ("res_id", "=", job_sudo.id),
-                        ("mimetype", "=like", "image/%"),
-                    ]
-                ),
+                "photos": job_sudo._portal_photos(),
                 "tz_now": self._aftersales_local_input(datetime.now()),
                 "local_input": self._aftersales_local_input,
             }

@@ -231,8 +231,6 @@ class AftersalesClaim(models.Model):
         if claim.state in ("settled", "cancel"):
             raise UserError(_("Claim %(claim)s is closed.", claim=claim.name))
         attachments = claim._portal_attachments(uploads)
-        # the portal downloads its photos by their token (portal users read no attachment)
-        attachments.generate_access_token()
         claim._portal_log(
             _(
                 "%(count)s photo(s) added on the portal: %(names)s.",
@@ -253,9 +251,10 @@ class AftersalesClaim(models.Model):
         self._portal_remove_attachment(attachment_id)
 
     def _portal_photos(self):
-        """The photos and documents the claim carries, but its repair record."""
+        """The photos and documents the claim carries, but its repair record, each with the
+        token the portal downloads it by."""
         self.ensure_one()
-        return (
+        attachments = (
             self.env["ir.attachment"]
             .sudo()
             .search(
@@ -267,6 +266,7 @@ class AftersalesClaim(models.Model):
                 order="id",
             )
         )
+        return self._portal_with_tokens(attachments)
 
     # ------------------------------------------------------------------
     # Submitting

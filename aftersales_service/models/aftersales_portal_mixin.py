@@ -71,6 +71,14 @@ class AftersalesPortalMixin(models.AbstractModel):
             )
         )
 
+    def _portal_with_tokens(self, attachments):
+        """``attachments``, each with an access token: the portal shows and downloads them by
+        it, portal users reading no attachment (those the company's staff attached too)."""
+        attachments.filtered(
+            lambda attachment: not attachment.access_token
+        ).sudo().generate_access_token()
+        return attachments
+
     def _portal_remove_attachment(self, attachment_id):
         """Remove a file a user of the same dealer uploaded on the portal to this record
         (superuser, as it was attached); the chatter says which. Files the company's staff

@@ -264,6 +264,23 @@ class AftersalesServiceJob(models.Model):
             job._portal_post(_("Part removed (portal): %(part)s", part=name))
         return True
 
+    def _portal_photos(self):
+        """The job's photos, each with the token the portal shows it by."""
+        self.ensure_one()
+        photos = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("res_field", "=", False),
+                    ("mimetype", "=like", "image/%"),
+                ]
+            )
+        )
+        return self._portal_with_tokens(photos)
+
     def _portal_remove_photo(self, attachment_id):
         """A photo removed while the job is worked on, not once it is completed."""
         self._portal_step(("dispatched", *PORTAL_WORK_STATES), _("changed"))

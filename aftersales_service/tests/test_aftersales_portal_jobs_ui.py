@@ -135,7 +135,12 @@ class TestAftersalesPortalJobsPages(AftersalesPortalCommon, HttpCase):
         photo = self.env["ir.attachment"].search(
             [("res_model", "=", self.job._name), ("res_id", "=", self.job.id)]
         )
-        self.assertEqual(self.url_open(f"/web/image/{photo.id}/96x96").status_code, 200)
+        # the photo itself, not the placeholder Odoo answers for a file the user may not read
+        src = re.search(r'o_aftersales_photo"[^>]* src="([^"]+)"', response.text).group(1)
+        shown = self.url_open(src.replace("&amp;", "&")).content
+        self.assertNotEqual(shown, self.url_open(f"/web/image/{photo.id}/96x96").content)
+        download = self.url_open(f"/web/content/{photo.id}?access_token={photo.access_token}")
+        self.assertEqual(download.content, PNG)
         refused = self.url_open(
             f"/my/jobs/{self.job.id}/photos",
             data={"csrf_token": self.token},
