@@ -54,15 +54,10 @@ class AftersalesClaimLine(models.Model):
                 Claim._prepare_old_part_return_vals(company, point, point_lines)
             )
         pickings.action_confirm()
-        author = self.env.user.partner_id
-        for claim in lines.claim_id:
-            claim.message_post(
-                body=_(
-                    "Old-part return %(transfers)s made on the portal.",
-                    transfers=", ".join(pickings.mapped("name")),
-                ),
-                author_id=author.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
+        lines.claim_id._portal_message(
+            _(
+                "Old-part return %(transfers)s made on the portal.",
+                transfers=", ".join(pickings.mapped("name")),
             )
+        )
         return pickings

@@ -251,22 +251,8 @@ class AftersalesClaim(models.Model):
         self._portal_remove_attachment(attachment_id)
 
     def _portal_photos(self):
-        """The photos and documents the claim carries, but its repair record, each with the
-        token the portal downloads it by."""
-        self.ensure_one()
-        attachments = (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("res_field", "=", False),
-                ],
-                order="id",
-            )
-        )
-        return self._portal_with_tokens(attachments)
+        """The photos and documents the claim carries, but its repair record."""
+        return self._portal_attachments_here()
 
     # ------------------------------------------------------------------
     # Submitting
@@ -284,14 +270,7 @@ class AftersalesClaim(models.Model):
 
     def _portal_log(self, body):
         """A note in the chatter with the portal user as its author."""
-        author = self.env.user.partner_id
-        for claim in self:
-            claim.message_post(
-                body=escape(body) if not isinstance(body, Markup) else body,
-                author_id=author.id,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-            )
+        self._portal_message(escape(body) if not isinstance(body, Markup) else body)
 
 
 def _portal_float(raw):

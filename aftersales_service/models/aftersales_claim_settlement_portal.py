@@ -60,11 +60,8 @@ class AftersalesClaimSettlement(models.Model):
             }
         )
         settlement.action_confirm()
-        settlement.message_post(
-            body=_("Settlement notice confirmed online by %(name)s.", name=name),
-            author_id=self.env.user.partner_id.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+        settlement._portal_message(
+            _("Settlement notice confirmed online by %(name)s.", name=name), notify=True
         )
         return settlement
 
@@ -87,11 +84,8 @@ class AftersalesClaimSettlement(models.Model):
             note=note,
             user_id=settlement._portal_accountant().id,
         )
-        settlement.message_post(
-            body=_("Settlement notice disputed: %(note)s", note=note),
-            author_id=self.env.user.partner_id.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
+        settlement._portal_message(
+            _("Settlement notice disputed: %(note)s", note=note), notify=True
         )
         return settlement
 

@@ -62,11 +62,8 @@ class AftersalesDepositMove(models.Model):
         if uploads:
             attachments = appeal._portal_attachments(uploads)
             appeal.attachment_ids = [fields.Command.set(attachments.ids)]
-        appeal.message_post(
-            body=_("Appeal filed by the dealer: %(grounds)s", grounds=grounds),
-            author_id=self.env.user.partner_id.id,
+        appeal._portal_message(
+            _("Appeal filed by the dealer: %(grounds)s", grounds=grounds),
             attachment_ids=appeal.attachment_ids.ids,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
         )
         return appeal

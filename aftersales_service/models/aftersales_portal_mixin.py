@@ -71,6 +71,37 @@ class AftersalesPortalMixin(models.AbstractModel):
             )
         )
 
+    def _portal_message(self, body, notify=False, attachment_ids=None):
+        """A message in each record's chatter with the portal user as its author: a note, or
+        with ``notify`` a comment the record's followers (the desk) receive."""
+        for record in self:
+            record.message_post(
+                body=body,
+                author_id=self.env.user.partner_id.id,
+                attachment_ids=attachment_ids or [],
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment" if notify else "mail.mt_note",
+            )
+
+    def _portal_attachments_here(self, domain=()):
+        """The files attached to this record (not to one of its fields), each with the token
+        the portal shows and downloads it by."""
+        self.ensure_one()
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("res_field", "=", False),
+                    *domain,
+                ],
+                order="id",
+            )
+        )
+        return self._portal_with_tokens(attachments)
+
     def _portal_with_tokens(self, attachments):
         """``attachments``, each with an access token: the portal shows and downloads them by
         it, portal users reading no attachment (those the company's staff attached too)."""
@@ -102,9 +133,4 @@ class AftersalesPortalMixin(models.AbstractModel):
             raise UserError(_("Only a file your company uploaded here can be removed."))
         name = attachment.name
         attachment.unlink()
-        record.message_post(
-            body=_("%(name)s removed on the portal.", name=name),
-            author_id=self.env.user.partner_id.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-        )
+        record._portal_message(_("%(name)s removed on the portal.", name=name))

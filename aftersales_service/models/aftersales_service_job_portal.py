@@ -121,12 +121,7 @@ class AftersalesServiceJob(models.Model):
     def _portal_post(self, body):
         """Tell the desk, the portal user as author."""
         self.ensure_one()
-        self.message_post(
-            body=body,
-            author_id=self.env.user.partner_id.id,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
+        self._portal_message(body, notify=True)
 
     def _portal_accept(self):
         job = self._portal_step(("dispatched",), _("accepted"))
@@ -266,20 +261,7 @@ class AftersalesServiceJob(models.Model):
 
     def _portal_photos(self):
         """The job's photos, each with the token the portal shows it by."""
-        self.ensure_one()
-        photos = (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", self._name),
-                    ("res_id", "=", self.id),
-                    ("res_field", "=", False),
-                    ("mimetype", "=like", "image/%"),
-                ]
-            )
-        )
-        return self._portal_with_tokens(photos)
+        return self._portal_attachments_here([("mimetype", "=like", "image/%")])
 
     def _portal_remove_photo(self, attachment_id):
         """A photo removed while the job is worked on, not once it is completed."""
@@ -293,12 +275,8 @@ class AftersalesServiceJob(models.Model):
             raise UserError(_("Choose the photos to upload."))
         with self.env.cr.savepoint():
             attachments = job._portal_attachments(uploads)
-            job.message_post(
-                body=_("Photos of the job (portal)."),
-                author_id=self.env.user.partner_id.id,
-                attachment_ids=attachments.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
+            job._portal_message(
+                _("Photos of the job (portal)."), notify=True, attachment_ids=attachments.ids
             )
         return attachments.ids
 
