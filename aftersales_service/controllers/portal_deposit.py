@@ -38,9 +38,8 @@ class AftersalesPortalDeposit(AftersalesPortal):
     )
     def portal_my_aftersales_deposit(self, page=1, **kw):
         self._aftersales_point()
-        deposit = request.env["aftersales.deposit.account"].search(
-            [("company_id", "=", request.env.company.id)], limit=1
-        )
+        # every company of the group the dealer holds a deposit with (the record rules decide)
+        deposits = request.env["aftersales.deposit.account"].search([], order="company_id")
         Move = request.env["aftersales.deposit.move"]
         domain = [("state", "in", SHOWN_STATES)]
         pager = portal_pager(
@@ -50,7 +49,7 @@ class AftersalesPortalDeposit(AftersalesPortal):
         values = self._prepare_portal_layout_values()
         values.update(
             {
-                "deposit": deposit,
+                "deposits": deposits,
                 "moves": moves,
                 "pager": pager,
                 "page_name": "aftersales_deposit",

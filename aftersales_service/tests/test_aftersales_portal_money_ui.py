@@ -136,6 +136,19 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
             self.assertEqual(response.status_code, 200, url)
         self.assertIn("4,500.00", self.url_open("/my/deposit").text)
 
+    def test_a_dealer_of_two_companies_sees_the_deposit_it_holds_with_each(self):
+        other = self.env["res.company"].create({"name": "Tour Sister Company"})
+        self.env["aftersales.deposit.account"]._for(other, self.point)
+
+        def companies_shown():
+            page = self.url_open("/my/deposit").text
+            return re.findall(r'o_aftersales_deposit_company">([^<]+)<', page)
+
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        self.assertEqual(companies_shown(), [], "one company: no company name to tell apart")
+        self.portal_a.company_ids |= other
+        self.assertEqual(sorted(companies_shown()), sorted([self.env.company.name, other.name]))
+
     def test_dealer_places_a_parts_order_from_the_catalogue(self):
         part = self.env["product.product"].create(
             {
