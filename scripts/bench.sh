@@ -21,8 +21,7 @@ LOG="$RUN_DIR/bench-install.log"
 export AFTERSALES_BENCH_FLOOR="$RUN_DIR/bench-floor-$$.json"
 cleanup() {
   for db in "$BENCH_DB" "$FLOOR_DB"; do
-    psql_run -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
-    rm -rf "$RUN_DIR/filestore/filestore/$db"
+    drop_db "$db"
   done
   rm -f "$CONF" "$AFTERSALES_BENCH_FLOOR"
 }

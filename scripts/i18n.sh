@@ -9,7 +9,7 @@ apt_install gettext
 CONF="$RUN_DIR/odoo-i18n.conf"
 write_odoo_conf "$CONF"
 db="aftersales_i18n_$$"
-trap 'psql_run -c "DROP DATABASE IF EXISTS $db" >/dev/null' EXIT
+trap 'drop_db "$db"' EXIT
 ODOO=("$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$db" --stop-after-init --log-level=warn)
 "${ODOO[@]}" -i aftersales_service --without-demo=all
 I18N="$ROOT/aftersales_service/i18n"

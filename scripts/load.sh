@@ -17,21 +17,13 @@ write_odoo_conf "$CONF" "$PORT"
 SERVER_PID=
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-  psql_run -c "DROP DATABASE IF EXISTS \"$LOAD_DB\"" >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR/filestore/filestore/$LOAD_DB" "$CONF"
+  drop_db "$LOAD_DB"
+  rm -f "$CONF"
 }
 trap cleanup EXIT
 
-if db_exists "$DB_NAME" && psql_run -c "CREATE DATABASE \"$LOAD_DB\" TEMPLATE \"$DB_NAME\"" >/dev/null 2>&1; then
-  say "A copy of $DB_NAME: $LOAD_DB"
-  cp -r "$RUN_DIR/filestore/filestore/$DB_NAME" "$RUN_DIR/filestore/filestore/$LOAD_DB" 2>/dev/null || true
-  "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$LOAD_DB" -u aftersales_service \
-    --stop-after-init --log-level=warn >"$LOG" 2>&1 || { tail -30 "$LOG"; die "upgrading the copy failed"; }
-else
-  say "Creating $LOAD_DB with demo data ($DB_NAME is missing or in use)"
-  : >"$LOG"
-  create_demo_db "$CONF" "$LOAD_DB" "$LOG" || { tail -30 "$LOG"; die "creating $LOAD_DB failed"; }
-fi
+: >"$LOG"
+demo_db_copy "$CONF" "$LOAD_DB" "$LOG"
 
 WORKERS=${LOAD_WORKERS:-4}
 say "Serving $LOAD_DB with $WORKERS workers and 2 cron workers on 127.0.0.1:$PORT"

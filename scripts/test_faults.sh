@@ -21,20 +21,12 @@ mkdir -p "$RUN_DIR/test-reports"
 write_odoo_conf "$CONF" 0
 cleanup() {
   for pid in ${manual:-} ${server:-}; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  psql_run -c "DROP DATABASE IF EXISTS \"$DB\"" >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR/filestore/filestore/$DB" "$CONF"
+  drop_db "$DB"
+  rm -f "$CONF"
 }
 trap cleanup EXIT
 : >"$LOG"
-if db_exists "$DB_NAME" && psql_run -c "CREATE DATABASE \"$DB\" TEMPLATE \"$DB_NAME\"" >/dev/null 2>&1; then
-  say "A copy of $DB_NAME: $DB"
-  cp -r "$RUN_DIR/filestore/filestore/$DB_NAME" "$RUN_DIR/filestore/filestore/$DB" 2>/dev/null || true
-  "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -u aftersales_service \
-    --stop-after-init --log-level=warn >>"$LOG" 2>&1 || { tail -30 "$LOG"; die "upgrading the copy failed"; }
-else
-  say "Creating $DB with demo data"
-  create_demo_db "$CONF" "$DB" "$LOG" || { tail -30 "$LOG"; die "creating $DB failed"; }
-fi
+demo_db_copy "$CONF" "$DB" "$LOG"
 SHELL_ODOO=("$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$CONF" -d "$DB" --no-http --log-level=warn)
 step() { FAULT_STEP=$1 "${SHELL_ODOO[@]}" <"$ROOT/tests/faults/faults.py" 2>>"$LOG"; }
 

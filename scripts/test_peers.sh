@@ -16,8 +16,7 @@ write_odoo_conf "$CONF" 0
 REPORTS="$RUN_DIR/test-reports"
 mkdir -p "$REPORTS"
 cleanup() {
-  psql_run -c "DROP DATABASE IF EXISTS \"$PEERS_DB\"" >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR/filestore/filestore/$PEERS_DB"
+  drop_db "$PEERS_DB"
   rm -f "$CONF"
 }
 trap cleanup EXIT

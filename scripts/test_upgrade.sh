@@ -18,8 +18,8 @@ CONF_NEW="$RUN_DIR/odoo-upgrade-new-$$.conf"
 LOG="$RUN_DIR/test-reports/upgrade.log"
 mkdir -p "$RUN_DIR/test-reports"
 cleanup() {
-  psql_run -c "DROP DATABASE IF EXISTS \"$DB\"" >/dev/null 2>&1 || true
-  rm -rf "$RUN_DIR/filestore/filestore/$DB" "$CONF_OLD" "$CONF_NEW"
+  drop_db "$DB"
+  rm -f "$CONF_OLD" "$CONF_NEW"
   git -C "$ROOT" worktree remove --force "$OLD" >/dev/null 2>&1 || rm -rf "$OLD"
 }
 trap cleanup EXIT

@@ -116,7 +116,11 @@ class HelpdeskTicket(models.Model):
     # what the breach cron searches: a passed deadline of a clock neither met nor marked
     # breached yet (an OR over the four clocks reads the whole table at 100,000 requests)
     sla_breach_check_at = fields.Datetime(
-        compute="_compute_sla_status", store=True, index="btree_not_null"
+        string="Next Deadline to Check",
+        compute="_compute_sla_status",
+        store=True,
+        index="btree_not_null",
+        help="The earliest deadline neither met nor marked breached: the breach cron looks at it.",
     )
 
     # ------------------------------------------------------------------
