@@ -191,6 +191,12 @@ class AftersalesPortalSettlements(AftersalesPortal):
             raise UserError(_("Give the period as dates, e.g. 2025-01-31.")) from error
         return date_from, date_to
 
+    def _aftersales_statement_company(self, company_id=None):
+        """The company of the statement: one the portal user belongs to, its own by default."""
+        companies = request.env.user.company_ids
+        company = companies.filtered(lambda c: str(c.id) == str(company_id or ""))
+        return company or request.env.company
+
     @http.route("/my/statements", type="http", auth="user", website=True)
     def portal_my_aftersales_statements(self, error=None, **kw):
         self._aftersales_point()
@@ -198,6 +204,7 @@ class AftersalesPortalSettlements(AftersalesPortal):
         values = self._prepare_portal_layout_values()
         values.update(
             {
+                "companies": request.env.user.company_ids.sudo(),
                 "page_name": "aftersales_statement",
                 "date_from": date_from,
                 "date_to": date_to,
@@ -208,7 +215,13 @@ class AftersalesPortalSettlements(AftersalesPortal):
 
     @http.route("/my/statements/download", type="http", auth="user", website=True)
     def portal_aftersales_statement_download(
-        self, statement_type="account", date_from=None, date_to=None, file_format="pdf", **kw
+        self,
+        statement_type="account",
+        date_from=None,
+        date_to=None,
+        file_format="pdf",
+        company_id=None,
+        **kw,
     ):
         """The statement of the user's own dealer for a period, built as superuser."""
         point = self._aftersales_point()
@@ -221,7 +234,7 @@ class AftersalesPortalSettlements(AftersalesPortal):
                 .sudo()
                 .create(
                     {
-                        "company_id": request.env.company.id,
+                        "company_id": self._aftersales_statement_company(company_id).id,
                         "partner_id": point.id,
                         "statement_type": statement_type,
                         "date_from": date_from,

@@ -72,7 +72,7 @@ class TestAftersalesPortalClaimsUi(AftersalesPortalCommon, HttpCase):
         claim = self._job_claim()
         self.authenticate(self.portal_a.login, self.portal_a.login)
         home = self.url_open("/my").text
-        cards = re.findall(r'o_portal_index_card .*?</a>', home, re.DOTALL)
+        cards = re.findall(r"o_portal_index_card .*?</a>", home, re.DOTALL)
         ours = [card for card in cards if "/my/claims" in card or "/my/old-parts" in card]
         self.assertEqual(len(ours), 2)
         self.assertTrue(all("<img" in card for card in ours), "each entry has its pictogram")

@@ -149,6 +149,20 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.portal_a.company_ids |= other
         self.assertEqual(sorted(companies_shown()), sorted([self.env.company.name, other.name]))
 
+        def statement(company):
+            return self.url_open(
+                "/my/statements/download?statement_type=deposit&date_from=2020-01-01"
+                f"&date_to=2030-12-31&file_format=pdf&company_id={company.id}"
+            ).content.decode()
+
+        self.assertIn("aftersales_statement_company", self.url_open("/my/statements").text)
+        self.assertIn(self.mine["topup"].name, statement(self.env.company))
+        self.assertNotIn(self.mine["topup"].name, statement(other), "the other company's own")
+        self.assertIn(other.name, statement(other))
+        self.portal_a.company_ids -= other
+        stranger = self.env["res.company"].create({"name": "Tour Stranger Company"})
+        self.assertNotIn(stranger.name, statement(stranger), "a company it is not of: its own")
+
     def test_dealer_places_a_parts_order_from_the_catalogue(self):
         part = self.env["product.product"].create(
             {
