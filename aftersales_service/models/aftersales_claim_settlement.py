@@ -145,9 +145,8 @@ class AftersalesClaimSettlement(models.Model):
         """The dealer's confirmation, recorded by the clerk with the signed notice, or
         given by the dealer itself."""
         self._ensure_step("notified", _("confirmed"))
-        for settlement in self:
-            if not settlement.confirmed_by:
-                settlement.confirmed_by = self.env.user.partner_id.name
+        unsigned = self.filtered(lambda settlement: not settlement.confirmed_by)
+        unsigned.write({"confirmed_by": self.env.user.partner_id.name})
         self.write({"step": "confirmed", "confirmed_on": fields.Date.context_today(self)})
 
     def action_post(self):
