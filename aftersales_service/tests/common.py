@@ -22,6 +22,10 @@ class AftersalesCommon(BaseCommon):
         # The test database has Chinese loaded, which makes it the superuser's language:
         # assert the English source texts unless a test asks for Chinese.
         cls.env = cls.env(context=dict(cls.env.context, lang="en_US"))
+        # Every actor of a test in one time zone, as a company's users are: the superuser has
+        # Odoo's demo zone (Europe/Brussels), the test users none (UTC), so between 23:00 and
+        # 24:00 UTC "today" was a day apart for the test and for the clerk it acts as.
+        cls.env.user.tz = "UTC"
         cls.users = {
             role: new_test_user(
                 cls.env,
