@@ -117,17 +117,9 @@ class AftersalesPortalMixin(models.AbstractModel):
         record = self._portal_sudo()
         record.ensure_one()
         partner = self.env.user.partner_id.commercial_partner_id
-        attachment = (
-            self.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("id", "=", int(attachment_id or 0)),
-                    ("res_model", "=", record._name),
-                    ("res_id", "=", record.id),
-                    ("res_field", "=", False),
-                ]
-            )
+        wanted = str(attachment_id or "")  # a form's value: digits, or anything sent by hand
+        attachment = wanted.isdigit() and record._portal_attachments_here(
+            [("id", "=", int(wanted))]
         )
         if not attachment or attachment.create_uid.partner_id.commercial_partner_id != partner:
             raise UserError(_("Only a file your company uploaded here can be removed."))

@@ -120,6 +120,9 @@ class TestAftersalesPortalJobs(AftersalesPortalCommon):
         )
         with self.assertRaises(UserError, msg="a file the company's staff attached stays"):
             job._portal_remove_photo(staff_photo.id)
+        for wrong_id in ("abc", "", None, 10**8):
+            with self.assertRaises(UserError, msg=f"{wrong_id!r}: no such file here"):
+                job._portal_remove_photo(wrong_id)
         with self.assertRaises(AccessError, msg="another point's job"):
             self.b_job.with_user(self.portal_a)._portal_remove_photo(photo_id)
         job._portal_remove_photo(photo_id)
