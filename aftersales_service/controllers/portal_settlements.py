@@ -242,6 +242,9 @@ class AftersalesPortalSettlements(AftersalesPortal):
                     }
                 )
             )
+            # the figures first: an error in them (a company not set up) is then the page's
+            # message, not the PDF renderer's crash
+            statement._statement()
             if file_format == "xlsx":
                 content, _type = (
                     request.env[STATEMENT_XLSX]

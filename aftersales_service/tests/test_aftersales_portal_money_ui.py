@@ -148,17 +148,34 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.assertEqual(companies_shown(), [], "one company: no company name to tell apart")
         self.portal_a.company_ids |= other
         self.assertEqual(sorted(companies_shown()), sorted([self.env.company.name, other.name]))
+        movement = re.search(
+            r"o_aftersales_deposit_move.*?text-truncate\">([^<]+)<",
+            self.url_open("/my/deposit").text,
+            re.DOTALL,
+        )
+        self.assertTrue(movement.group(1).startswith(self.env.company.name), "whose movement")
 
-        def statement(company):
+        def download(company, statement_type="account"):
             return self.url_open(
-                "/my/statements/download?statement_type=deposit&date_from=2020-01-01"
+                f"/my/statements/download?statement_type={statement_type}&date_from=2020-01-01"
                 f"&date_to=2030-12-31&file_format=pdf&company_id={company.id}"
-            ).content.decode()
+            )
+
+        def statement(company, statement_type="account"):
+            response = download(company, statement_type)
+            self.assertEqual(response.headers["Content-Type"], "application/pdf", response.url)
+            return response.content.decode()
 
         self.assertIn("aftersales_statement_company", self.url_open("/my/statements").text)
-        self.assertIn(self.mine["topup"].name, statement(self.env.company))
-        self.assertNotIn(self.mine["topup"].name, statement(other), "the other company's own")
-        self.assertIn(other.name, statement(other))
+        self.assertIn(self.mine["topup"].name, statement(self.env.company, "deposit"))
+        self.assertIn(other.name, statement(other), "the company asked for")
+        self.assertNotIn(self.env.company.name, statement(other))
+        # the other company has no deposit accounting: said on the page, no crash
+        refused = download(other, "deposit")
+        self.assertIn("o_aftersales_portal_error", refused.text)
+        self.assertIn(
+            other.name, re.search(r"o_aftersales_portal_error[^>]*>([^<]+)<", refused.text).group(1)
+        )
         self.portal_a.company_ids -= other
         stranger = self.env["res.company"].create({"name": "Tour Stranger Company"})
         self.assertNotIn(stranger.name, statement(stranger), "a company it is not of: its own")
