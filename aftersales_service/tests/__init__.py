@@ -3,6 +3,7 @@ from . import test_aftersales_report
 from . import test_aftersales_ui
 from . import test_aftersales_claim_ui
 from . import test_aftersales_claim_settlement
+from . import test_aftersales_batch_log
 from . import test_aftersales_claim_settlement_report
 from . import test_aftersales_dealer_statement
 from . import test_aftersales_deposit
