@@ -145,9 +145,12 @@ class AftersalesClaimSettlement(models.Model):
         """The dealer's confirmation, recorded by the clerk with the signed notice, or
         given by the dealer itself."""
         self._ensure_step("notified", _("confirmed"))
+        confirmed = {"step": "confirmed", "confirmed_on": fields.Date.context_today(self)}
         unsigned = self.filtered(lambda settlement: not settlement.confirmed_by)
-        unsigned.write({"confirmed_by": self.env.user.partner_id.name})
-        self.write({"step": "confirmed", "confirmed_on": fields.Date.context_today(self)})
+        unsigned._aftersales_write_logged(
+            {**confirmed, "confirmed_by": self.env.user.partner_id.name}
+        )
+        (self - unsigned)._aftersales_write_logged(confirmed)
 
     def action_post(self):
         self._ensure_accountant()

@@ -37,7 +37,7 @@ class AftersalesClaimSettlement(models.Model):
         if partners is not None:
             domain.append(("service_point_id.commercial_partner_id", "in", partners.ids))
         claims = self.env["aftersales.claim"].search(domain, order="approved_date, id")
-        by_partner = claims.grouped(lambda claim: claim.service_point_id.commercial_partner_id)
+        by_partner = self._claims_by_partner(claims)
         deductions = (
             self.env["aftersales.claim.deduction"]
             .search(
@@ -53,24 +53,30 @@ class AftersalesClaimSettlement(models.Model):
         line_vals = []
         for partner, partner_claims in by_partner.items():
             settlement = settlements[partner]
+            # the company given, not computed line by line from the settlement
+            common = {"settlement_id": settlement.id, "company_id": company.id}
+            line_vals += [{**claim._settlement_line_vals(), **common} for claim in partner_claims]
             line_vals += [
-                {**claim._settlement_line_vals(), "settlement_id": settlement.id}
-                for claim in partner_claims
-            ]
-            line_vals += [
-                {**deduction._settlement_line_vals(), "settlement_id": settlement.id}
+                {**deduction._settlement_line_vals(), **common}
                 for deduction in deductions.get(partner, [])
             ]
         lines = self.env["aftersales.claim.settlement.line"].create(line_vals)
         # one write per settlement, not one per claim; the claim's chatter logs it settled
         # when the settlement is posted
-        for settlement, settlement_lines in lines.grouped("settlement_id").items():
-            settlement_lines.claim_id.sudo().with_context(mail_notrack=True).write(
-                {"settlement_id": settlement.id}
+        for partner, partner_claims in by_partner.items():
+            partner_claims.sudo().with_context(mail_notrack=True).write(
+                {"settlement_id": settlements[partner].id}
             )
         for line in lines.filtered("deduction_id"):
             line.deduction_id.settlement_line_id = line
         return self.browse([settlement.id for settlement in settlements.values()])
+
+    @api.model
+    def _claims_by_partner(self, claims):
+        """The claims of each commercial partner, in their order (a month has many claims
+        of few service points: each point's partner is looked up once)."""
+        partner_of = {point: point.commercial_partner_id for point in claims.service_point_id}
+        return claims.grouped(lambda claim: partner_of[claim.service_point_id])
 
     def _draft_settlements(self, company, period_start, period_end, by_partner):
         """The draft settlement of each partner for the period, created when missing."""

@@ -340,6 +340,13 @@ class TestAftersalesClaimSettlement(AftersalesSettlementCommon):
             lambda value: value.field_id.name == "state"
         )
         self.assertIn("Posted", steps.mapped("new_value_char"))
+        self.assertIn(
+            ("Notified", "Confirmed"), [(v.old_value_char, v.new_value_char) for v in steps]
+        )
+        signed = settlement.message_ids.tracking_value_ids.filtered(
+            lambda value: value.field_id.name == "confirmed_by"
+        )
+        self.assertEqual(signed.mapped("new_value_char"), [self.user_accountant.partner_id.name])
         bodies = settlement.message_ids.mapped("body")
         posted = [body for body in bodies if "Posted as" in body]
         self.assertTrue(posted and settlement.move_id.name in posted[0], bodies)

@@ -10,7 +10,9 @@ Run inside Odoo with ``odoo-bin shell`` and this file on stdin, like
 ``bench_claims.py``; everything is rolled back. The default is a twentieth of the size
 (a size CI affords: 5,000 lines, 100 dealers, about 1.5 minutes);
 ``AFTERSALES_BENCH_FULL=1`` runs the full size, ``AFTERSALES_BENCH_SETTLEMENT_SCALE``
-any other (1 = full). A report, not a gate.
+any other (1 = full). The floor and the settlement are each measured twice at the default
+size (once at a larger one; ``AFTERSALES_BENCH_SETTLEMENT_REPEAT``): the floor's best time
+and the settlement's best attempt are printed. A report, not a gate.
 
 The dealers are created with the ORM; their approved claims (units, claims, lines) are
 inserted with SQL, as the ORM would take longer than what is measured. One dealer in ten
@@ -38,12 +40,16 @@ LINES = max(int(100000 * SCALE), DEALERS)  # one claim of one line each
 BILL_EVERY = 10  # one dealer in ten is paid by its bill
 INVOICE_EVERY = 5  # one offset dealer in five has an open invoice: 1,000.00 or 50,000.00
 TARGET = 1.3  # settling and posting at most 1.3 times Odoo's floor
+#: each of the floor and the settlement measured this many times (rolled back between), the
+#: best time of each kept: the floor alone moves by 5-10 % from run to run on this machine
+REPEAT = int(os.environ.get("AFTERSALES_BENCH_SETTLEMENT_REPEAT") or (2 if SCALE <= 0.1 else 1))
 #: not in the floor, printed beside it: what Odoo's own tracking costs to log each claim's new
 #: state in its chatter, which the settlement does too (in two batches)
 REFERENCE = "Odoo reference: claims' state, tracked"
 
 QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
-ROWS = []
+ROWS = []  # (what, lines, seconds, queries, attempt)
+ATTEMPT = [0]
 
 
 def measure(env, what, count, function):
@@ -65,7 +71,7 @@ def measure(env, what, count, function):
     if profiler:
         profiler.stop()
         print(profiler.output_text(show_all=False, short_mode=False))
-    ROWS.append((what, count, seconds, env.cr.sql_log_count - queries))
+    ROWS.append((what, count, seconds, env.cr.sql_log_count - queries, ATTEMPT[0]))
     return result
 
 
@@ -309,13 +315,39 @@ def warm_up(env, company, start, end, dealers, vals_list):
         floor_create_and_post(env, [vals_list[i] for i in some])
 
 
+def settle_and_post(env, company, start, end):
+    settlements = measure(
+        env,
+        "settlement build (_settle_period)",
+        LINES,
+        lambda: settle(env, company, start, end),
+    )
+    prepare_posting(settlements)
+    measure(env, "settlement confirm (action_confirm)", LINES, settlements.action_confirm)
+    measure(env, "settlement post (action_post)", LINES, settlements.action_post)
+    return settlements
+
+
 def print_report(setup_seconds, settlements, floor_moves):
-    rows = {what: (count, seconds, queries) for what, count, seconds, queries in ROWS}
+    # repeated: the floor's best time, and the settlement's best attempt (its three steps)
+    totals = {}
+    for what, _count, seconds, _queries, attempt in ROWS:
+        if what.startswith("settlement "):
+            totals[attempt] = totals.get(attempt, 0) + seconds
+    best = min(totals, key=totals.get)
+    rows = {}
+    for what, count, seconds, queries, attempt in ROWS:
+        if what.startswith("settlement ") and attempt != best:
+            continue
+        if what not in rows or seconds < rows[what][1]:
+            rows[what] = (count, seconds, queries)
     header = (
         f"{'what':<40} {'lines':>7} {'seconds':>8} {'lines/s':>8} {'queries':>8} "
         f"{'q/line':>7}  target"
     )
     print()
+    if REPEAT > 1:
+        print(f"best of {REPEAT}: the floor's fastest run, the settlement's fastest attempt")
     print(header)
     print("-" * (len(header) + 24))
     for what, (count, seconds, queries) in rows.items():
@@ -395,14 +427,6 @@ def main(env):
     vals_list = floor_vals(dealers, lines, expense, journal, date)
     warm_up(user_env, company, start, end, dealers, vals_list)
 
-    with rolled_back(user_env):
-        moves = measure(
-            user_env,
-            "Odoo floor: entries create + action_post",
-            LINES,
-            lambda: floor_create_and_post(user_env, vals_list),
-        )
-        floor_moves = (len(moves), len(moves.line_ids))
     claims = user_env["aftersales.claim"].search(
         user_env["aftersales.claim.settlement"]._claims_to_settle_domain(company, start, end)
     )
@@ -413,15 +437,20 @@ def main(env):
             LINES,
             lambda: claims.sudo().with_context(tracking_disable=False).write({"state": "settled"}),
         )
-    settlements = measure(
-        user_env,
-        "settlement build (_settle_period)",
-        LINES,
-        lambda: settle(user_env, company, start, end),
-    )
-    prepare_posting(settlements)
-    measure(user_env, "settlement confirm (action_confirm)", LINES, settlements.action_confirm)
-    measure(user_env, "settlement post (action_post)", LINES, settlements.action_post)
+    for attempt in range(REPEAT):
+        ATTEMPT[0] = attempt
+        with rolled_back(user_env):
+            moves = measure(
+                user_env,
+                "Odoo floor: entries create + action_post",
+                LINES,
+                lambda: floor_create_and_post(user_env, vals_list),
+            )
+            floor_moves = (len(moves), len(moves.line_ids))
+        if attempt < REPEAT - 1:
+            with rolled_back(user_env):
+                settle_and_post(user_env, company, start, end)
+    settlements = settle_and_post(user_env, company, start, end)
     print_report(setup_seconds, settlements, floor_moves)
 
 
