@@ -24,19 +24,38 @@ class MailThread(models.AbstractModel):
             or self.env.context.get("mail_notrack")
         ):
             return self.write(vals)
-        initial = {record.id: {fname: record[fname] for fname in tracked} for record in self}
-        result = self.with_context(tracking_disable=True).write(vals)
+        initial = self._aftersales_initial_values(tracked)
+        quiet = self.with_context(tracking_disable=True)
+        result = quiet.write(vals)
+        # the computed fields that follow recomputed quietly too: recomputed in the caller's
+        # context, Odoo's tracking would log them a second time at commit
+        quiet.flush_recordset(tracked)
+        fnames = {fname for values in initial.values() for fname in values}
         field_info = self.fields_get(
-            tracked, attributes=("string", "type", "selection", "currency_field")
+            list(fnames), attributes=("string", "type", "selection", "currency_field")
         )
         alike = {}  # the same change (its tracking values) -> the records that made it
-        for record in self:
+        for record in quiet.browse(list(initial)):
             _changed, commands = record._mail_track(field_info, initial[record.id])
             if commands:
                 alike.setdefault(repr(commands), (commands, []))[1].append(record.id)
         for commands, ids in alike.values():
             self.browse(ids)._aftersales_log_tracking(commands)
         return result
+
+    def _aftersales_initial_values(self, fnames):
+        """The values of ``fnames`` before the write, by record id. What Odoo's tracking
+        was about to log for a record at commit (an earlier write, a recomputed field)
+        joins this log instead, so that the record gets one message, not two."""
+        self.flush_recordset(fnames)  # pending recomputations, tracked by Odoo as usual
+        pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
+        initial = {}
+        for record in self:
+            earlier = pending.get(record.id)  # None: created in this transaction, not tracked
+            if earlier:
+                del pending[record.id]
+            initial[record.id] = {**{fname: record[fname] for fname in fnames}, **(earlier or {})}
+        return initial
 
     def _aftersales_log_tracking(self, tracking_commands):
         """The same log (these tracking values, no text) in the chatter of each record:

@@ -30,7 +30,7 @@ class TestAftersalesBatchLog(AftersalesSettlementCommon):
         return claims.with_context(**TRACKING)
 
     def _last_log(self, claim):
-        return claim.message_ids.filtered("tracking_value_ids").sorted("id")[:1]
+        return claim.message_ids.filtered("tracking_value_ids").sorted("id")[-1:]
 
     def _as_seen(self, message):
         """The message and its tracking values, without what differs by nature (ids, the
@@ -62,6 +62,7 @@ class TestAftersalesBatchLog(AftersalesSettlementCommon):
     def test_claims_that_changed_differently_each_show_their_own_change(self):
         approved, cancelled, other = self._claims(3)
         cancelled.state = "cancel"
+        self.env.cr.precommit.run()  # Odoo logs the cancellation at commit
         batch = approved | cancelled | other
         batch._aftersales_write_logged({"state": "settled"})
         changes = {
@@ -78,9 +79,41 @@ class TestAftersalesBatchLog(AftersalesSettlementCommon):
     def test_a_record_that_did_not_change_gets_no_log(self):
         claim = self._claims(1)
         claim.state = "settled"
+        self.env.cr.precommit.run()
         before = claim.message_ids
         claim._aftersales_write_logged({"state": "settled"})
         self.assertEqual(claim.message_ids, before)
+
+    def test_a_computed_field_that_follows_is_in_the_same_single_log(self):
+        self._approved_claim(100)
+        settlement = self._settle().with_context(**TRACKING)
+        settlement.step = "notified"
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        before = settlement.message_ids
+        settlement._aftersales_write_logged({"step": "confirmed", "confirmed_by": "王经理"})
+        self.env.cr.precommit.run()  # where Odoo's own tracking would add a second log
+        logs = settlement.message_ids - before
+        self.assertEqual(len(logs), 1, logs.mapped("tracking_value_ids.field_id.name"))
+        self.assertEqual(
+            sorted(
+                (value.field_id.name, value.old_value_char, value.new_value_char)
+                for value in logs.tracking_value_ids
+            ),
+            [("confirmed_by", False, "王经理"), ("state", "Notified", "Confirmed")],
+        )
+
+    def test_what_odoo_was_about_to_log_joins_the_same_single_log(self):
+        claim = self._claims(1)
+        claim.cause_class = "installation"  # tracked by Odoo, logged at commit
+        before = claim.message_ids
+        claim._aftersales_write_logged({"state": "settled"})
+        self.env.cr.precommit.run()
+        logs = claim.message_ids - before
+        self.assertEqual(len(logs), 1, logs.mapped("tracking_value_ids.field_id.name"))
+        self.assertEqual(
+            sorted(logs.tracking_value_ids.field_id.mapped("name")), ["cause_class", "state"]
+        )
 
     def test_the_log_costs_the_same_queries_for_two_claims_or_twenty(self):
         def queries_to_log(claims):
