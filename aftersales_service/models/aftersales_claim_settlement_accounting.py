@@ -25,6 +25,7 @@ class AftersalesClaimSettlement(models.Model):
         """The entries and bills of these settlements, created in one batch and posted
         together (a month-end run posts thousands); then the offsets cleared."""
         today = fields.Date.context_today(self)
+        self.line_ids.fetch(["name", "kind", "amount"])  # in one query, not per settlement
         vals_list = []
         for settlement in self:
             expense, journal = settlement.company_id._aftersales_settlement_accounting()

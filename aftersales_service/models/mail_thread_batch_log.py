@@ -48,6 +48,7 @@ class MailThread(models.AbstractModel):
         was about to log for a record at commit (an earlier write, a recomputed field)
         joins this log instead, so that the record gets one message, not two."""
         self.flush_recordset(fnames)  # pending recomputations, tracked by Odoo as usual
+        self.fetch(fnames)  # in one query: record by record, each miss rescans the prefetch set
         pending = self.env.cr.precommit.data.get(f"mail.tracking.{self._name}", {})
         initial = {}
         for record in self:
