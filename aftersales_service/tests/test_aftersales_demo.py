@@ -31,6 +31,25 @@ class TestAftersalesDemo(AftersalesCommon):
         self.assertNotIn("Call the customer back", summaries.mapped("summary"))
         self.assertIn("回访客户", summaries.mapped("summary"))
 
+    def test_demo_state_changes_are_logged_in_chinese(self):
+        """A tracked selection keeps the label of the language it was written in: a
+        demo step written without the Chinese context logged 草稿 → 已结算 as Draft →
+        Settled in every demo claim's chatter."""
+        values = self.env["mail.tracking.value"].search(
+            [("field_id.model", "like", "aftersales."), ("field_id.ttype", "=", "selection")]
+        )
+        self.assertIn("已结算", values.mapped("new_value_char"))
+        latin = values.filtered(
+            lambda value: any(
+                label[:1].isascii()
+                for label in (value.old_value_char, value.new_value_char)
+                if label
+            )
+        )
+        self.assertFalse(
+            [(value.field_id.name, value.old_value_char, value.new_value_char) for value in latin]
+        )
+
     def test_paid_job_settings_are_filled_in_and_invoiced_in_chinese(self):
         company = self.env.company
         self.assertTrue(company.aftersales_fee_pricelist_id)
