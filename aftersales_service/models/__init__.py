@@ -15,6 +15,7 @@ from . import aftersales_dealer_class
 from . import aftersales_agency_contract
 from . import res_company
 from . import res_company_claim
+from . import ir_http
 from . import res_lang
 from . import res_config_settings
 from . import res_partner_network

@@ -72,6 +72,17 @@ class TestAftersalesPortalMoneyUi(AftersalesPortalCommon, HttpCase):
         self.assertEqual(activity.user_id, self.user_manager, "the approving manager reviews it")
         self.assertEqual(appeal.message_ids[:1].author_id, self.portal_a.partner_id)
 
+    def test_the_portal_chatter_gets_mails_chinese(self):
+        """The dates of the portal's chatter are mail's strings: they come translated."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.portal_a.lang = "zh_CN"
+        self.authenticate(self.portal_a.login, self.portal_a.login)
+        page = self.url_open(f"/my/settlements/{self.mine['settlement'].id}").text
+        url = re.search(r'"translationURL": "([^"]+)"', page).group(1)
+        translations = self.url_open(f"{url}/test?lang=zh_CN").json()["modules"]
+        messages = {term["id"]: term["string"] for term in translations["mail"]["messages"]}
+        self.assertEqual(messages["Today at %(time)s"], "今天%(time)s")
+
     def test_notice_pdf_for_own_settlement_and_404_for_another_dealers(self):
         self.authenticate(self.portal_a.login, self.portal_a.login)
         mine = self.url_open(f"/my/settlements/{self.mine['settlement'].id}/notice?download=1")
