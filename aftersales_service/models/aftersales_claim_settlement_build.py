@@ -36,14 +36,10 @@ class AftersalesClaimSettlement(models.Model):
         domain = self._claims_to_settle_domain(company, period_start, period_end)
         if partners is not None:
             domain.append(("service_point_id.commercial_partner_id", "in", partners.ids))
-        # what the lines are made of, read in one query each: read record by record, each
-        # miss scans the whole month's prefetch set (quadratic at 100,000 claims)
         claims = self.env["aftersales.claim"].search_fetch(
-            domain,
-            ["name", "lot_id", "service_point_id", "amount_claimed", "amount_approved"],
-            order="approved_date, id",
+            domain, ["service_point_id"], order="approved_date, id"
         )
-        claims.lot_id.fetch(["name"])
+        claims._fetch_for_settlement_lines()
         by_partner = self._claims_by_partner(claims)
         deductions = (
             self.env["aftersales.claim.deduction"]
